@@ -1,0 +1,124 @@
+"""Measure newsevents against the gold data sets and print a table per set.
+
+    .venv/bin/python bench/accuracy.py [--sets own,plover,...] [--json out.json] [--limit N]
+                                       [--dev] [--data DIR] [--check]
+
+Sets: own (bench/gold/articles), plover, conflibert, case, geo, petrarch, extraction; their data
+are read from <repo>/../shared/data. A set that is not there is reported as skipped.
+--check compares each set run with the same --limit as its bench/eval_baseline.json entry
+against the pinned floors and exits 1 when one is below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from functools import cache
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
+
+from evalsets import (  # noqa: E402
+    DATA,
+    GOLD,
+    RUNNERS,
+    RunContext,
+    SetReport,
+    below_floors,
+    run_set,
+)
+
+from newsevents.pipeline import Coder  # noqa: E402
+
+LABEL_WIDTH = 34
+BASELINE = Path(__file__).resolve().parent / "eval_baseline.json"
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sets", default=",".join(RUNNERS),
+                        help=f"comma-separated, from: {', '.join(RUNNERS)}")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--limit", type=int, help="score only the first N items of each set")
+    parser.add_argument("--dev", action="store_true",
+                        help="PLOVER: score the dev half instead of the held-out half")
+    parser.add_argument("--data", type=Path, default=DATA, help="the shared data directory")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="our own gold articles")
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 when a set scores below its floor in eval_baseline.json")
+    args = parser.parse_args(argv)
+    unknown = [s for s in args.sets.split(",") if s not in RUNNERS]
+    if unknown:
+        parser.error(f"unknown sets: {', '.join(unknown)}")
+    return args
+
+
+def format_value(value: float) -> str:
+    return f"{value:d}" if isinstance(value, int) else f"{value:.3f}"
+
+
+def render(report: SetReport) -> str:
+    lines = [f"== {report.name}: {report.status}"
+             + (f" ({report.size} items, {report.seconds:.1f} s)" if report.ok else "")]
+    for name, value in report.metrics.items():
+        lines.append(f"  {name:<{LABEL_WIDTH}} {value:.3f}")
+    if report.counts:
+        lines.append("  counts: " + ", ".join(f"{k}={v}" for k, v in report.counts.items()))
+    if report.per_label:
+        columns = list(next(iter(report.per_label.values())))
+        lines.append(f"  {'':<{LABEL_WIDTH}} " + " ".join(f"{c:>13}" for c in columns))
+        for label, row in report.per_label.items():
+            lines.append(f"  {label:<{LABEL_WIDTH}} "
+                         + " ".join(f"{format_value(row[c]):>13}" for c in columns))
+    lines.extend(f"  note: {note}" for note in report.notes)
+    return "\n".join(lines)
+
+
+def run_guarded(name: str, context: RunContext) -> SetReport:
+    """Run one set; a crash is reported as that set's status so the other sets still run."""
+    try:
+        return run_set(name, context)
+    except Exception as exc:  # the measurement reports a broken stage, it does not stop at it
+        return SetReport(name, f"error: {type(exc).__name__}: {exc}")
+
+
+def floor_failures(reports: Sequence[SetReport], limit: int | None, dev: bool) -> list[str]:
+    entries = json.loads(BASELINE.read_text(encoding="utf-8"))["sets"]
+    failures = []
+    for report in reports:
+        entry = entries.get(report.name)
+        comparable = entry is not None and entry.get("limit") == limit and \
+            entry.get("dev", False) == dev
+        if entry is None or not comparable or not report.ok:
+            continue
+        for metric, value in below_floors(report, entry["floors"]).items():
+            failures.append(f"{report.name}.{metric} = {value} < floor {entry['floors'][metric]}")
+    return failures
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    context = RunContext(cache(Coder.load), data=args.data, gold=args.gold, limit=args.limit,
+                         dev=args.dev)
+    reports = []
+    for name in args.sets.split(","):
+        report = run_guarded(name, context)
+        print(render(report), flush=True)
+        reports.append(report)
+    if args.json:
+        payload = {"limit": args.limit, "dev": args.dev, "data": str(args.data),
+                   "sets": {r.name: asdict(r) for r in reports}}
+        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    failures = floor_failures(reports, args.limit, args.dev) if args.check else []
+    for failure in failures:
+        print(f"below floor: {failure}", file=sys.stderr)
+    errors = [r for r in reports if r.status.startswith("error")]
+    return 1 if failures or errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

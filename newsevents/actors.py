@@ -1,0 +1,218 @@
+"""Actors: turn a noun phrase of the parse into a Party (name, country, sector).
+
+Recognises countries ("Pakistan"), capitals used for governments ("Tehran"), demonyms
+("Pakistani civilians"), possessives ("Pakistan's military"), sector nouns ("insurgents"),
+named groups ("the Houthis"), IGOs, patrons ("Iran-backed militias" are militias, backed by
+Iran), and simple coreference ("the country", "the two countries", "it") through `Discourse`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .models import Country, Party
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .gazetteer import Gazetteer
+    from .lexicon import ActorTerm, Lexicon
+
+STATE_SECTOR = "GOV"
+PATRON_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "aligned", "allied", "linked"})
+PROXY_NOUNS = frozenset({"proxy", "proxies", "ally", "allies"})
+COUNTRY_ANAPHORS = frozenset({"country", "nation", "state", "government", "republic", "kingdom"})
+PAIR_ANAPHORS = frozenset({"two countries", "both countries", "two sides", "both sides",
+                           "two nations", "both nations", "two neighbours", "two neighbors",
+                           "the pair", "two governments", "both governments"})
+GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "militia"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "its", "their"})
+MODIFIER_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "npadvmod", "case",
+                           "nummod", "quantmod", "advmod", "punct"})
+
+
+@dataclass
+class Discourse:
+    """What an article has said so far, for resolving 'the country', 'the two sides', 'it'."""
+
+    countries: list[Country] = field(default_factory=list)  # most recent last
+    groups: list[Party] = field(default_factory=list)
+    last_actor: Party | None = None
+
+    def saw_country(self, country: Country) -> None:
+        if self.countries and self.countries[-1].iso3 == country.iso3:
+            return
+        self.countries = [c for c in self.countries if c.iso3 != country.iso3] + [country]
+
+    def saw_group(self, party: Party) -> None:
+        self.groups = [g for g in self.groups if g.name != party.name] + [party]
+
+
+def noun_phrase(head: Token) -> Span:
+    """The head with its left modifiers (det, amod, compound, poss, ...) and flat names."""
+    doc = head.doc
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in MODIFIER_DEPS:
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat", "appos"} and child.i == end:
+            end = child.right_edge.i + 1
+    if head.ent_type_:
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            start, end = min(start, ent.start), max(end, ent.end)
+    while start < end and doc[start].dep_ == "punct":
+        start += 1
+    return doc[start:end]
+
+
+class ActorResolver:
+    """Resolves noun-phrase heads to Party records; `Gazetteer` and `Lexicon` are injected."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    # -- countries ---------------------------------------------------------------------------
+    def country_in(self, text: str) -> tuple[Country | None, bool]:
+        """(country, is_capital) for a name, demonym or capital; (None, False) otherwise."""
+        text = text.strip().strip("’'\"")
+        if text.lower().endswith(("'s", "’s")):
+            text = text[:-2]
+        country = self.gazetteer.country(text)
+        if country is not None:
+            return country, False
+        country = self.gazetteer.country_of_demonym(text)
+        if country is not None:
+            return country, False
+        country = self.gazetteer.country_of_capital(text)
+        return country, country is not None
+
+    def token_country(self, token: Token, discourse: Discourse) -> Country | None:
+        """Country named by a modifier token: 'Pakistan's', 'Pakistani', 'U.S.', 'the country's'."""
+        if token.lower_ in COUNTRY_ANAPHORS and discourse.countries:
+            return discourse.countries[-1]
+        span = noun_phrase(token) if token.ent_type_ else token.doc[token.i : token.i + 1]
+        for text in (span.text, token.text):
+            country, _ = self.country_in(text)
+            if country is not None:
+                return country
+        return None
+
+    # -- parties -----------------------------------------------------------------------------
+    def term(self, span: Span) -> ActorTerm | None:
+        """The longest actor-lexicon entry that ends at the span's head."""
+        words = [t.lower_ for t in span if t.dep_ not in {"det", "poss", "case", "punct"}]
+        lemmas = [t.lemma_.lower() for t in span if t.dep_ not in {"det", "poss", "case", "punct"}]
+        for seq in (words, lemmas):
+            for i in range(len(seq)):
+                found = self.lexicon.actor_term(" ".join(seq[i:]))
+                if found is not None:
+                    return found
+        return None
+
+    def resolve(self, head: Token, discourse: Discourse) -> Party | None:
+        """The Party a noun-phrase head denotes, or None when it is no political actor."""
+        span = noun_phrase(head)
+        text = span.text.strip(" “”\"'")
+        lower = text.lower()
+        if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+            return self._pronoun(head, discourse)
+        if any(lower.endswith(p) for p in PAIR_ANAPHORS) and len(discourse.countries) >= 2:
+            first = discourse.countries[-2]
+            return Party(text, first.name, first.iso3, STATE_SECTOR)
+        term = self.term(span)
+        if term is not None and term.kind == "media":
+            return None
+        if term is not None and term.kind in {"group", "igo"}:
+            party = Party(text, term.name, term.country, term.sector)
+            discourse.saw_group(party)
+            return party
+        if head.lower_ in GROUP_ANAPHORS and lower.startswith("the ") and discourse.groups:
+            return discourse.groups[-1]
+        country, patron = self._modifier_countries(head, span, discourse)
+        whole, _ = self.country_in(text)
+        if whole is not None and term is None:
+            discourse.saw_country(whole)
+            return Party(text, whole.name, whole.iso3, STATE_SECTOR)
+        if patron is not None and term is None and head.lower_ in PROXY_NOUNS:
+            return Party(text, text_name(span), None, "REB", patron)
+        if term is not None:
+            sector = term.sector
+            name = country.name if country is not None else text_name(span)
+            return Party(text, name, country.iso3 if country else None, sector, patron)
+        if head.lower_ in COUNTRY_ANAPHORS and lower.startswith("the ") and discourse.countries:
+            last = discourse.countries[-1]
+            return Party(text, last.name, last.iso3, STATE_SECTOR)
+        return None
+
+    def _modifier_countries(
+        self, head: Token, span: Span, discourse: Discourse
+    ) -> tuple[Country | None, str | None]:
+        """(country of the actor, patron country) read off the modifiers of a noun phrase."""
+        country: Country | None = None
+        patron: str | None = None
+        for child in head.children:
+            if child.i < span.start or child.i >= span.end or child.dep_ in {"det", "punct"}:
+                continue
+            if child.dep_ == "amod" and child.lower_ in PATRON_WORDS:
+                backer = next((self.token_country(g, discourse) for g in child.children
+                               if g.dep_ in {"npadvmod", "compound", "nmod"}), None)
+                if backer is None and child.i > 1 and head.doc[child.i - 1].text == "-":
+                    backer = self.token_country(head.doc[child.i - 2], discourse)
+                patron = backer.iso3 if backer else patron
+                continue
+            if child.dep_ == "npadvmod" and head.doc[child.i + 1].text == "-":
+                backer = self.token_country(child, discourse)
+                patron = backer.iso3 if backer else patron
+                continue
+            found = self.token_country(child, discourse)
+            if found is not None and country is None:
+                country = found
+        for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = self.token_country(obj, discourse)
+                country = country or found
+        if head.lower_ in PROXY_NOUNS and country is not None:
+            return None, country.iso3
+        if country is not None:
+            discourse.saw_country(country)
+        return country, patron
+
+    def _pronoun(self, head: Token, discourse: Discourse) -> Party | None:
+        if head.lower_ in {"it", "its"} and discourse.last_actor is not None:
+            return discourse.last_actor
+        if head.lower_ in {"they", "their", "them"} and discourse.last_actor is not None:
+            return discourse.last_actor
+        return None
+
+    def conjuncts(self, head: Token, discourse: Discourse) -> list[Party]:
+        """Co-actors joined to a head by 'and': 'Pakistan and Iran held ...'."""
+        parties = []
+        for conj in head.conjuncts:
+            if conj.i > head.i:
+                party = self.resolve(conj, discourse)
+                if party is not None:
+                    parties.append(party)
+        return parties
+
+    def pair(self, head: Token, discourse: Discourse) -> list[Party]:
+        """'the two countries' -> the second of the last two countries, as a co-actor."""
+        text = noun_phrase(head).text.lower()
+        if any(text.endswith(p) for p in PAIR_ANAPHORS) and len(discourse.countries) >= 2:
+            second = discourse.countries[-1]
+            return [Party(noun_phrase(head).text, second.name, second.iso3, STATE_SECTOR)]
+        return []
+
+
+def text_name(span: Span) -> str:
+    """A readable name for an actor without a country: the phrase minus leading determiners
+    and counts ('at least three')."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].dep_ in {"det", "nummod", "quantmod",
+                                                             "advmod", "punct"}:
+        start += 1
+    return span.doc[start : span.end].text.strip(" “”\"'") or span.text

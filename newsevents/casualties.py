@@ -1,0 +1,347 @@
+"""Count the dead and the injured a sentence reports.
+
+A regex grammar over the sentence string (no parse needed). A counted phrase is a count with an
+optional person noun ("12 people", "at least three American troops", "a 6-year-old girl and an
+11-month-old boy"); it gives a casualty count when it stands
+
+- before a casualty word: "12 people were killed", "two soldiers died", "3 dead", "27 deaths";
+- after an active casualty verb: "killed 12 people", "wounding five", "the deaths of two";
+- after a toll: "a death toll of 27", "the death toll from the attack rose to 40".
+
+Coordinated phrases add up ("two soldiers and a civilian were killed" = 3); separate phrases
+of a sentence restate one another, so the largest count wins ("killed 12 ..., the death toll
+rose to 40" = 40). "At least 40" and "more than 40" give 40: the number stated, a lower bound.
+"No one was killed", "no casualties" give 0.
+
+Vague quantities ("dozens", "hundreds", "several") give no number: the count stays None but the
+phrase is kept in `spans`, so a caller can tell "casualties, uncounted" from "none reported".
+Ages ("6-year-old"), distances ("506-mile"), years, percentages and money are never counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+DATA_FILE = "casualty_words.tsv"
+NUMBER_FILE = "number_words.tsv"
+FATAL, INJURY, BOTH = "fatal", "injury", "both"
+MAX_LIST_ITEMS = 8  # "a girl, a boy and ..." longer lists are not worth the regex backtracking
+YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")  # a bare number like this is a year unless counted
+QUALIFIERS = (
+    "at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|"
+    "approximately|roughly|fewer than|less than|at most|a total of|upwards of|close to|"
+    "well over|just over|just under|only|another|a further|an additional|all|the|his|her|"
+    "their|its"
+)
+# After a number, these make it a measure rather than a head count.
+UNITS = (
+    "percent|per cent|km|kilometres|kilometers|kilometre|kilometer|miles?|metres?|meters?|"
+    "feet|foot|kg|kilograms?|tons?|tonnes?|dollars?|euros?|pounds?|years?|months?|weeks?|"
+    "days?|hours?|minutes?|seconds?|times|a\\.m|p\\.m|am|pm|rockets?|missiles?|drones?"
+)
+BE_OR_HAVE = re.compile(r"\b(?:was|were|is|are|been|being|be|has|have|had)\b", re.IGNORECASE)
+# Words before a casualty word that keep the phrase passive ("were reportedly killed").
+AUXILIARIES = (
+    "was|were|is|are|have|has|had|been|being|be|reportedly|also|all|later|since|now|already|"
+    "allegedly|believed to have been|believed to be|feared|left|found|shot|seriously|critically|"
+    "fatally|slightly|lightly|badly|severely|mortally|confirmed|said to have been"
+)
+# After a bare participle these show it is an active verb with an object ("gunmen killed two").
+OBJECT_START = re.compile(
+    rf"\s+(?:(?:{QUALIFIERS})\s|\d|(?:a|an|his|her|their|its|him|them|us|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|dozens|scores|hundreds|several|many)\b)",
+    re.IGNORECASE,
+)
+CAPITALISED_NEXT = re.compile(r"\s+([A-Z][\w'’-]*)")
+# Capitalised words after a participle that still allow the passive reading (headlines, dates).
+PASSIVE_FOLLOWERS = frozenset(
+    "In On At By After Near As During Amid Over Across Outside Inside When While "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December".split()
+)
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """Counts found in one sentence; None = not stated or not countable."""
+
+    fatalities: int | None
+    injuries: int | None
+    spans: tuple[tuple[int, int], ...]  # char offsets of the phrases that gave the counts
+
+
+NO_CASUALTIES = Casualties(None, None, ())
+
+
+@dataclass(frozen=True)
+class _Hit:
+    effect: str  # fatal, injury or both
+    count: int | None
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class CasualtyGrammar:
+    """The casualty vocabulary, the number words and the patterns built from them."""
+
+    effects: Mapping[str, str]  # casualty phrase (lowercase) -> fatal/injury/both, per kind
+    numbers: Mapping[str, tuple[int | None, str]]  # number word -> (value, kind)
+    singular_victims: frozenset[str]
+    item: re.Pattern[str]
+    passive: re.Pattern[str]
+    active: re.Pattern[str]
+    noun: re.Pattern[str]
+    toll: re.Pattern[str]
+    zero: re.Pattern[str]
+
+    @classmethod
+    @cache
+    def load(cls) -> CasualtyGrammar:
+        words: dict[str, dict[str, str]] = {}
+        for phrase, kind, value in _read_tsv(DATA_FILE):
+            words.setdefault(kind, {})[phrase.lower()] = value
+        numbers = {w: (int(v) if v else None, kind) for w, v, kind in _read_tsv(NUMBER_FILE)}
+        effects = {f"{kind}:{p}": e for kind in ("participle", "predicate", "active", "noun",
+                                                  "toll") for p, e in words[kind].items()}
+        victims = words["victim"]
+        patterns = _compile(words, numbers, victims)
+        return cls(effects, numbers, frozenset(v for v, n in victims.items() if n == "sg"),
+                   **patterns)
+
+
+def find_casualties(text: str) -> Casualties:
+    """Fatalities and injuries a sentence states, with the spans that gave them."""
+    grammar = CasualtyGrammar.load()
+    hits = [*_passive_hits(text, grammar), *_active_hits(text, grammar),
+            *_noun_hits(text, grammar), *_toll_hits(text, grammar), *_zero_hits(text, grammar)]
+    if not hits:
+        return NO_CASUALTIES
+    return Casualties(
+        _largest(h for h in hits if h.effect in (FATAL, BOTH)),
+        _largest(h for h in hits if h.effect in (INJURY, BOTH)),
+        tuple(sorted({h.span for h in hits})),
+    )
+
+
+def parse_count(phrase: str) -> int | None:
+    """The number a count phrase states: "1,200", "twenty-five", "a dozen", "at least 40".
+
+    None for vague quantities ("dozens", "several") and for what is not a number.
+    """
+    numbers = CasualtyGrammar.load().numbers
+    text = re.sub(rf"^(?:(?:{QUALIFIERS})\s+)+", "", phrase.strip().lower())
+    if text in numbers:
+        return numbers[text][0]
+    digits = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)(?:\s+(hundred|thousand|million))?", text)
+    if digits:
+        value = float(digits.group(1).replace(",", ""))
+        scale = numbers[digits.group(2)][0] if digits.group(2) else 1
+        return int(value * (scale or 1))
+    return _parse_number_words(text, numbers)
+
+
+def _parse_number_words(text: str, numbers: Mapping[str, tuple[int | None, str]]) -> int | None:
+    total = current = 0
+    tokens = [t for t in re.split(r"[\s-]+", text) if t and t != "and"]
+    if not tokens:
+        return None
+    for token in tokens:
+        value, kind = numbers.get(token, (None, ""))
+        if value is None or kind not in ("unit", "tens", "scale", "article"):
+            return None
+        if kind != "scale":
+            current += value
+        elif value == 100:
+            current = max(current, 1) * value
+        else:
+            total += max(current, 1) * value
+            current = 0
+    return total + current
+
+
+# ---------------------------------------------------------------------------- hits
+
+
+def _passive_hits(text: str, g: CasualtyGrammar) -> Iterator[_Hit]:
+    for match in g.passive.finditer(text):
+        aux, kind = match["aux"] or "", "participle" if match["part"] else "predicate"
+        word = (match["part"] or match["pred"]).lower()
+        if not BE_OR_HAVE.search(aux) and (kind == "participle" or aux.strip()):
+            if _starts_an_object(text, match.end()):
+                continue  # "three gunmen killed two police officers": active, not passive
+        count = _list_count(match["list"], g)
+        if count.valid:
+            yield _Hit(g.effects[f"{kind}:{_spaced(word)}"], count.value, match.span())
+
+
+def _active_hits(text: str, g: CasualtyGrammar) -> Iterator[_Hit]:
+    for match in g.active.finditer(text):
+        count = _list_count(match["list"], g)
+        if count.valid:
+            effect = g.effects[f"active:{_spaced(match['verb'])}"]
+            yield _Hit(effect, count.value, match.span())
+
+
+def _noun_hits(text: str, g: CasualtyGrammar) -> Iterator[_Hit]:
+    for match in g.noun.finditer(text):
+        effect = g.effects[f"noun:{_spaced(match['noun'])}"]
+        count = _count_value(match["count"], g, has_victim=False)
+        if effect != BOTH and count.valid:  # "40 casualties" mixes the dead and the hurt
+            yield _Hit(effect, count.value, match.span())
+
+
+def _toll_hits(text: str, g: CasualtyGrammar) -> Iterator[_Hit]:
+    for match in g.toll.finditer(text):
+        count = _count_value(match["count"], g, has_victim=False)
+        if count.valid:
+            yield _Hit(g.effects[f"toll:{_spaced(match['toll'])}"], count.value, match.span())
+
+
+def _spaced(phrase: str) -> str:
+    """A matched phrase as the lexicon spells it (lowercase, single spaces)."""
+    return " ".join(phrase.lower().split())
+
+
+def _zero_hits(text: str, g: CasualtyGrammar) -> Iterator[_Hit]:
+    for match in g.zero.finditer(text):
+        word = (match["zword"] or "").lower()
+        if word in ("casualties",):
+            effect = BOTH
+        elif word in ("deaths", "fatalities", "dead"):
+            effect = FATAL
+        elif word in ("injuries", "wounded", "injured"):
+            effect = INJURY
+        else:
+            kind = "participle" if match["part"] else "predicate"
+            effect = g.effects[f"{kind}:{_spaced(match['part'] or match['pred'])}"]
+        yield _Hit(effect, 0, match.span())
+
+
+def _starts_an_object(text: str, end: int) -> bool:
+    if OBJECT_START.match(text, end):
+        return True
+    capitalised = CAPITALISED_NEXT.match(text, end)
+    return bool(capitalised and capitalised.group(1) not in PASSIVE_FOLLOWERS)
+
+
+def _largest(hits: Iterable[_Hit]) -> int | None:
+    counts = [h.count for h in hits if h.count is not None]
+    return max(counts) if counts else None
+
+
+@dataclass(frozen=True)
+class _Count:
+    """What a count phrase gave: `valid` False when it is no head count at all (a year)."""
+
+    valid: bool
+    value: int | None  # None: a vague quantity ("dozens")
+
+
+_INVALID = _Count(False, None)
+
+
+def _list_count(phrase: str, g: CasualtyGrammar) -> _Count:
+    """The sum of a coordinated counted phrase; vague if any part is vague."""
+    total = 0
+    for item in g.item.finditer(phrase):
+        part = _item_count(item, g)
+        if not part.valid or part.value is None:
+            return part
+        total += part.value
+    return _Count(True, total)
+
+
+def _item_count(item: re.Match[str], g: CasualtyGrammar) -> _Count:
+    if item["dvictim"]:  # "the driver", "her son": one person; "their children": uncounted
+        return _Count(True, 1) if item["dvictim"].lower() in g.singular_victims else _INVALID
+    return _count_value(item["count"], g, has_victim=bool(item["victim"]))
+
+
+def _count_value(count: str, g: CasualtyGrammar, has_victim: bool) -> _Count:
+    bare = re.sub(rf"^(?:(?:{QUALIFIERS})\s+)+", "", count.strip(), flags=re.IGNORECASE)
+    if not has_victim and (YEAR_LIKE.fullmatch(bare) or bare.lower() in ("a", "an")):
+        return _INVALID  # "in 2019 killed", "a death toll": not a head count
+    return _Count(True, parse_count(count))
+
+
+# ---------------------------------------------------------------------------- patterns
+
+
+def _compile(
+    words: Mapping[str, Mapping[str, str]],
+    numbers: Mapping[str, tuple[int | None, str]],
+    victims: Mapping[str, str],
+) -> dict[str, re.Pattern[str]]:
+    number_words = _alternation(w for w, (_, kind) in numbers.items()
+                                if kind in ("unit", "tens", "scale"))
+    groups = _alternation(w for w, (_, kind) in numbers.items() if kind in ("group", "vague"))
+    digits = (r"(?<![\w$£€#.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+              r"(?:\s+(?:hundred|thousand|million))?")
+    worded = rf"\b(?:{number_words})(?:(?:[\s-]+|\s+and\s+)(?:{number_words})){{0,6}}\b"
+    count = (rf"(?<![Nn]o\s)(?:(?:{QUALIFIERS})\s+)?"
+             rf"(?:{digits}|{worded}|\b(?:{groups})\b|\b(?:a|an)\b)"
+             rf"(?![-–]\w|[.,:]\d|\s*%|\s*(?:{UNITS})\b)")  # not "6-year-old", "5%", "3 km"
+    victim = rf"(?:{_alternation(victims)}|(?-i:[A-Z][a-z]+s)|\d+-(?:year|month|week|day)-olds?)"
+    stop = _alternation(["and", "or", "were", "was", "is", "are", "have", "has", "had", "been",
+                         "of", "in", "on", "at", "by", "with", "who", "which", "that", "the",
+                         "but", "as", *words["participle"], *words["predicate"],
+                         *words["active"], *words["noun"]])
+    modifier = rf"(?!(?:{stop})\b|[\d,.]+(?![\w-]))[\w'’.-]+"  # "6-year-old", not "12"
+    partitive = r"(?:\s+of(?:\s+(?:them|those|these|us|whom|the|our|their))?)"  # "dozens of"
+    post = r"(?:\s+of\s+(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
+    det = r"(?P<det>\b(?:the|his|her|their|its)\b)"
+    with_victim = rf"(?:\s+(?:{modifier}\s+){{0,3}}?(?P<victim>{victim})\b{post})"
+    item = (rf"(?:(?P<count>{count}){partitive}?{with_victim}?"
+            rf"|{det}\s+(?:{modifier}\s+){{0,2}}?(?P<dvictim>{victim})\b)")
+    item_needing_victim = (rf"(?:(?:the|his|her|their|its)\s+(?:{modifier}\s+){{0,2}}?{victim}\b"
+                           rf"|{count}{partitive}?\s+(?:{modifier}\s+){{0,3}}?{victim}\b{post})")
+    counted_list = (rf"(?P<list>{_unnamed(item)}(?:(?:\s*,\s*|,?\s+and\s+|\s+as well as\s+)"
+                    rf"{item_needing_victim}){{0,{MAX_LIST_ITEMS}}})")
+    aux = rf"(?P<aux>(?:\s+(?:{AUXILIARIES}))*)"
+    participle = rf"(?P<part>{_alternation(words['participle'])})"
+    predicate = rf"(?P<pred>{_alternation(words['predicate'])})"
+    flags = re.IGNORECASE
+    zero_subject = rf"(?:no\s+one|no-one|nobody|none|no\s+(?:{modifier}\s+){{0,2}}?{victim})"
+    zero_words = r"casualties|deaths|fatalities|injuries|dead|wounded|injured"
+    return {
+        "item": re.compile(item, flags),
+        "passive": re.compile(rf"{counted_list}{aux}\s+(?:{participle}|{predicate})\b", flags),
+        "active": re.compile(rf"\b(?P<verb>{_alternation(words['active'])})\s+{counted_list}",
+                             flags),
+        "noun": re.compile(rf"(?P<count>{count})\s+(?:{modifier}\s+){{0,2}}?"
+                           rf"(?P<noun>{_alternation(words['noun'])})\b", flags),
+        "toll": re.compile(rf"\b(?P<toll>{_alternation(words['toll'])})\b[^.;:\d]{{0,80}}?\b"
+                           rf"(?:of|to|at|reached|hit|passed|surpassed|exceeded|topped|is|was|now)"
+                           rf"\s+(?P<count>{count})", flags),
+        "zero": re.compile(
+            rf"\b(?:{zero_subject}(?:\s+(?:else|other))?{aux}\s+(?:reported\s+)?"
+            rf"(?:{participle}|{predicate})\b"
+            rf"|no\s+(?:(?:immediate|other|further|reported|known|confirmed|serious|major)\s+)*"
+            rf"(?:reports?\s+of\s+(?:any\s+)?)?(?P<zword>{zero_words})\b)",
+            flags,
+        ),
+    }
+
+
+def _unnamed(pattern: str) -> str:
+    """The same pattern with its named groups made plain (a group name may appear once)."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+def _alternation(words: Iterator[str] | Mapping[str, str] | list[str]) -> str:
+    """A regex alternation of literal phrases, longest first; spaces match any whitespace."""
+    unique = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+def _read_tsv(name: str) -> Iterator[tuple[str, str, str]]:
+    """Rows of a three-column lexicon file (first line a # comment, then a header row)."""
+    lines = files("newsevents").joinpath("data", name).read_text(encoding="utf-8").splitlines()
+    rows = [line for line in lines if line.strip() and not line.startswith("#")]
+    for line in rows[1:]:
+        first, second, third = (line.split("\t") + ["", ""])[:3]
+        yield first, second, third

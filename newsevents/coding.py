@@ -1,0 +1,673 @@
+"""Sentence-level event coding on a spaCy parse: who did what to whom, where, when.
+
+For each sentence: find triggers (lexicon verbs; nouns carried by a light verb or with their
+own arguments), read factuality, actor, target, co-actors, place, date, casualties and
+attribution off the dependency tree, and link retaliations inside the sentence. The drafts
+of one article are then merged by `merge.merge_drafts` into Mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from .actors import ActorResolver, Discourse, noun_phrase
+from .attribution import find_attributions
+from .casualties import find_casualties
+from .dates import find_dates
+from .models import Article, DateRef, Evidence, Party, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from .gazetteer import Gazetteer
+    from .lexicon import Lexicon, Trigger
+
+QUANTITY_NOUNS = frozenset({"series", "wave", "barrage", "round", "spate", "string", "number",
+                            "volley", "salvo", "campaign", "flurry", "pair", "set"})
+PARTY_PREPS = {"against", "on", "at", "upon", "toward", "towards", "targeting"}
+PARTNER_PREPS = {"with"}
+PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID"})
+PLACE_PREPS = frozenset({"in", "within", "inside", "near", "at", "across", "into", "outside",
+                         "around", "throughout", "on", "off", "over", "from", "along", "to"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state",
+                         "county", "capital", "area", "oblast", "governorate", "port", "camp"})
+TERRITORY_NOUNS = frozenset({"soil", "territory", "border", "borders", "land", "airspace",
+                             "waters", "side", "frontier"})
+DENY_LEMMAS = frozenset({"deny", "dismiss", "refute"})
+PLAN_LEMMAS = frozenset({"plan", "intend", "prepare", "expect", "aim", "schedule", "promise",
+                         "pledge", "agree", "decide", "set", "hope", "seek"})
+IMPLICATIVE_LEMMAS = frozenset({"manage", "begin", "start", "continue", "resume", "go",
+                                "proceed", "try", "attempt", "keep", "help"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
+RESPONSE_CUES = (("in", "response", "to"), ("in", "retaliation", "for"), ("in", "revenge", "for"),
+                 ("in", "reprisal", "for"), ("in", "retaliation", "against"))
+RESPONSE_WORDS = frozenset({"retaliation", "retaliatory", "retaliate", "reprisal", "revenge",
+                            "response", "tit"})
+
+
+@dataclass
+class Draft:
+    """An event being read off one sentence; merged into a Mention per article later."""
+
+    trigger: Trigger
+    token: Token  # the trigger word
+    anchor: Token  # the clause head that carries modality: a light verb, else the trigger
+    sentence: Span
+    actor: Party | None = None
+    target: Party | None = None
+    co_actors: list[Party] = field(default_factory=list)
+    location: Place | None = None
+    date: DateRef = field(default_factory=lambda: DateRef(None, "unknown", None))
+    fatalities: int | None = None
+    injuries: int | None = None
+    factuality: str = "asserted"
+    attributed_to: list[str] = field(default_factory=list)
+    responds_to: Draft | None = None
+    reason: str = ""
+
+    @property
+    def tokens(self) -> set[int]:
+        return {self.token.i, self.anchor.i}
+
+
+class SentenceCoder:
+    """Codes the sentences of one parsed article; lexicon and gazetteer are injected."""
+
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        self.actors = ActorResolver(gazetteer, lexicon)
+
+    # -- the article loop ----------------------------------------------------------------------
+    def code_doc(self, doc: Doc, article: Article) -> list[Draft]:
+        discourse = Discourse()
+        context = article_countries(doc, self.actors)
+        drafts: list[Draft] = []
+        paragraph_date: DateRef | None = None
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            if "\n" in doc[sent.start - 1].text if sent.start > 0 else False:
+                paragraph_date = None
+            found, paragraph_date = self.code_sentence(
+                sent, article, discourse, context, paragraph_date
+            )
+            drafts.extend(found)
+        return drafts
+
+    def code_sentence(
+        self,
+        sent: Span,
+        article: Article,
+        discourse: Discourse,
+        context: Sequence[str],
+        paragraph_date: DateRef | None,
+    ) -> tuple[list[Draft], DateRef | None]:
+        local = self.sentence_countries(sent)
+        drafts = [d for d in self.find_triggers(sent) if self.read_factuality(d)]
+        drafts = self.drop_embedded(drafts)
+        for draft in drafts:
+            self.read_parties(draft, discourse, local)
+        self.read_places(sent, drafts, context, discourse, local)
+        paragraph_date = self.read_dates(sent, drafts, article.published, paragraph_date)
+        self.read_casualties(sent, drafts)
+        self.read_attribution(sent, drafts)
+        self.link_responses(drafts)
+        kept = [d for d in drafts if self.is_political(d)]
+        for country in local:
+            discourse.saw_country(country[1])
+        for draft in kept:
+            if draft.actor is not None and draft.factuality == "asserted":
+                discourse.last_actor = draft.actor
+        return kept, paragraph_date
+
+    # -- triggers ------------------------------------------------------------------------------
+    def find_triggers(self, sent: Span) -> list[Draft]:
+        drafts: list[Draft] = []
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.i in consumed:
+                continue
+            if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "ADJ" and tok.dep_ == "amod"
+                                               and tok.tag_ == "VBN"):
+                draft = self.verb_trigger(tok, sent)
+            elif tok.pos_ in {"NOUN", "PROPN"}:
+                draft = self.noun_trigger(tok, sent)
+            else:
+                draft = None
+            if draft is not None:
+                drafts.append(draft)
+                consumed |= draft.tokens
+        return drafts
+
+    def verb_trigger(self, tok: Token, sent: Span) -> Draft | None:
+        if tok.dep_ == "amod":
+            return None
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            if child.dep_ == "prt":
+                found = self.lexicon.trigger(f"{lemma} {child.lower_}", "VERB")
+                if found is not None:
+                    return Draft(found, tok, tok, sent, reason=f"verb '{lemma} {child.lower_}'")
+            if child.dep_ == "dobj":
+                found = self.lexicon.trigger(f"{lemma} {child.lemma_.lower()}", "VERB")
+                if found is not None:
+                    return Draft(found, tok, tok, sent,
+                                 reason=f"verb '{lemma} {child.lemma_.lower()}'")
+        found = self.lexicon.trigger(lemma, "VERB")
+        if found is None or self.lexicon.is_light_verb(lemma):
+            return None
+        if lemma in CASUALTY_VERBS and any(self._is_trigger_noun(t) for t in tok.subtree
+                                           if t.i != tok.i and t.dep_ == "pobj"):
+            return None  # "two were killed in the bombing": casualties of the bombing
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            inner = self._noun_code(obj)
+            if inner is not None and inner.type == found.type:
+                found = inner  # "fired missiles" -> the noun's mode
+        return Draft(found, tok, tok, sent, reason=f"verb '{lemma}'")
+
+    def _is_trigger_noun(self, tok: Token) -> bool:
+        return tok.pos_ in {"NOUN", "PROPN"} and self._noun_code(tok) is not None
+
+    def _noun_code(self, tok: Token) -> Trigger | None:
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            if child.dep_ in {"compound", "amod", "nmod"} and child.i < tok.i:
+                found = self.lexicon.trigger(f"{child.lemma_.lower()} {lemma}", "NOUN") or \
+                    self.lexicon.trigger(f"{child.lower_} {tok.lower_}", "NOUN")
+                if found is not None:
+                    return found
+        return self.lexicon.trigger(lemma, "NOUN") or self.lexicon.trigger(tok.lower_, "NOUN")
+
+    def noun_trigger(self, tok: Token, sent: Span) -> Draft | None:
+        if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return None
+        found = self._noun_code(tok)
+        if found is None:
+            return None
+        light = self.light_verb_of(tok)
+        if light is not None:
+            return Draft(found, tok, light, sent, reason=f"'{light.lemma_} {tok.lemma_}'")
+        if self.has_arguments(tok):
+            return Draft(found, tok, tok, sent, reason=f"noun '{tok.lemma_.lower()}'")
+        return None
+
+    def light_verb_of(self, noun: Token) -> Token | None:
+        """The light verb that carries a nominal trigger: 'conducted strikes', 'led a series of
+        strikes', 'strikes were conducted'."""
+        head, dep = noun.head, noun.dep_
+        if dep == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and \
+                head.head.lemma_.lower() in QUANTITY_NOUNS:
+            head, dep = head.head.head, head.head.dep_
+        if dep in {"dobj", "nsubjpass", "attr"} and head.pos_ in {"VERB", "AUX"} and \
+                self.lexicon.is_light_verb(head.lemma_.lower()):
+            return head
+        return None
+
+    def has_arguments(self, noun: Token) -> bool:
+        """A bare 'the attacks' is no event; 'Iran's attack on Pakistan on Tuesday' is."""
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in {"amod", "compound", "nmod"}
+                                        and self.actors.token_country(child, Discourse())):
+                return True
+            if child.dep_ == "prep" and child.lower_ in PARTY_PREPS | {"by", "in", "within"}:
+                return True
+            if child.dep_ in {"relcl", "acl"} and find_casualties(
+                    noun.doc[child.left_edge.i : child.right_edge.i + 1].text).spans:
+                return True
+            if child.ent_type_ == "DATE" or child.dep_ == "npadvmod":
+                return True
+        return False
+
+    # -- factuality ----------------------------------------------------------------------------
+    def read_factuality(self, draft: Draft) -> bool:
+        """Sets draft.factuality; False when the event is negated or merely hypothetical."""
+        tok = draft.anchor
+        steps = 0
+        while steps < 4:
+            children = list(tok.children)
+            if any(c.dep_ == "neg" for c in children) or any(
+                    c.lower_ in {"never"} for c in children):
+                if tok.lemma_.lower() in DENY_LEMMAS:
+                    draft.factuality = "asserted"
+                else:
+                    return False
+            auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+            if auxes & FUTURE_AUX or ("going" in auxes and tok.dep_ == "xcomp"):
+                draft.factuality = "future"
+            if auxes & HYPOTHETICAL_AUX:
+                return False
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
+                return False
+            head = tok.head
+            lemma = head.lemma_.lower()
+            if head is tok:
+                break
+            if lemma in DENY_LEMMAS:
+                draft.factuality = "denied"
+                return True
+            if tok.dep_ in {"xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
+                if lemma in PLAN_LEMMAS:
+                    draft.factuality = "future"
+                    return True
+                governing = self.lexicon.trigger(lemma, "VERB")
+                if governing is not None and tok.dep_ == "xcomp":
+                    return False  # "threatened to strike", "urged them to withdraw"
+                if tok.dep_ == "xcomp" and lemma not in IMPLICATIVE_LEMMAS and \
+                        not self.lexicon.is_light_verb(lemma):
+                    return False
+            if tok.dep_ in {"xcomp", "ccomp"} and head.pos_ == "ADJ":
+                return False  # "it is rare for either country to attack"
+            if tok.dep_ not in {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp",
+                                "nsubjpass", "nsubj"}:
+                break
+            tok = head
+            steps += 1
+        return True
+
+    @staticmethod
+    def drop_embedded(drafts: list[Draft]) -> list[Draft]:
+        """'threatened to strike': keep the threat; the inner strike was dropped by factuality.
+        Remaining duplicates (same token) are removed."""
+        seen: set[int] = set()
+        out = []
+        for draft in drafts:
+            if draft.token.i not in seen:
+                out.append(draft)
+                seen.add(draft.token.i)
+        return out
+
+    # -- parties -------------------------------------------------------------------------------
+    def read_parties(self, draft: Draft, discourse: Discourse, local: list[tuple[int, object]]
+                     ) -> None:
+        verb = draft.anchor if draft.anchor.pos_ in {"VERB", "AUX"} else None
+        noun = draft.token if draft.token is not draft.anchor or verb is None else None
+        actor_tok: Token | None = None
+        target_tok: Token | None = None
+        if verb is not None:
+            subj, passive = clause_subject(verb)
+            agent = next((g for c in verb.children if c.dep_ == "agent"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            if passive:
+                actor_tok = agent
+                if noun is None:
+                    target_tok = subj
+            else:
+                actor_tok = subj
+            if noun is None and target_tok is None:
+                target_tok = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}),
+                                  None)
+                if target_tok is None or target_tok.lemma_.lower() in QUANTITY_NOUNS:
+                    target_tok = self.prep_object(verb, draft) or target_tok
+        if noun is not None:
+            noun_actor = self.noun_actor(noun)
+            actor_tok = noun_actor or actor_tok
+            target_tok = self.prep_object(noun, draft) or target_tok
+        if draft.trigger.type == "THREATEN" and target_tok is None and verb is not None:
+            inner = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            if inner is not None:
+                target_tok = next((c for c in inner.children if c.dep_ == "dobj"), None)
+        with_anaphora = LocalCountries(discourse, local, draft.token.i)
+        if actor_tok is not None:
+            draft.actor = self.actors.resolve(actor_tok, with_anaphora)
+            draft.co_actors = self.actors.conjuncts(actor_tok, with_anaphora) + \
+                self.actors.pair(actor_tok, with_anaphora)
+        if target_tok is not None:
+            if target_tok.lemma_.lower() in TERRITORY_NOUNS:
+                country = self._territory_country(target_tok, with_anaphora)
+                if country is not None:
+                    draft.target = Party(noun_phrase(target_tok).text, country.name,
+                                         country.iso3, None)
+            else:
+                draft.target = self.actors.resolve(target_tok, with_anaphora)
+        if draft.actor is None and noun is not None:
+            draft.actor = self.reporter_military(noun, with_anaphora)
+
+    def noun_actor(self, noun: Token) -> Token | None:
+        """'Iran's attack', 'Pakistani strikes', 'U.S. strikes', 'the attack by Iran'."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ in {"amod", "compound", "nmod"} and child.i < noun.i and \
+                    self.actors.token_country(child, Discourse()) is not None:
+                return child
+        return None
+
+    def prep_object(self, head: Token, draft: Draft) -> Token | None:
+        preps = PARTY_PREPS | (PARTNER_PREPS if draft.trigger.type in PARTNER_TYPES else set())
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        return None
+
+    def _territory_country(self, tok: Token, discourse: Discourse):  # type: ignore[no-untyped-def]
+        for child in tok.children:
+            if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+                country = self.actors.token_country(child, discourse)
+                if country is not None:
+                    return country
+        return None
+
+    def reporter_military(self, noun: Token, discourse: Discourse) -> Party | None:
+        """'Pakistan's ministry announced military strikes were conducted': the strikes are
+        Pakistan's. Only for nouns marked military, never for casualties reported by a victim."""
+        if not any(c.lemma_.lower() in {"military", "air", "naval"} for c in noun.children
+                   if c.dep_ in {"amod", "compound", "nmod"}):
+            return None
+        tok = noun
+        for _ in range(4):
+            tok = tok.head
+            if tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "ccomp" for c in tok.children):
+                subj, _ = clause_subject(tok)
+                if subj is not None:
+                    reporter = self.actors.resolve(subj, discourse)
+                    if reporter is not None and reporter.country:
+                        return Party(noun_phrase(noun).text, reporter.name, reporter.country,
+                                     "MIL")
+            if tok.head is tok:
+                break
+        return None
+
+    # -- places --------------------------------------------------------------------------------
+    def read_places(self, sent: Span, drafts: list[Draft], context: Sequence[str],
+                    discourse: Discourse, local: list[tuple[int, object]]) -> None:
+        owners = token_owners(drafts)
+        unowned: list[Place] = []
+        for head, place in self.place_mentions(sent, context, LocalCountries(
+                discourse, local, sent.end)):
+            owner = owner_of(head, owners)
+            if owner is None:
+                unowned.append(place)
+            elif owner.location is None or _more_precise(place, owner.location):
+                owner.location = place
+        for draft in drafts:
+            if draft.location is None and unowned:
+                draft.location = unowned[0]
+            if draft.location is None and draft.trigger.type == "ASSAULT" and \
+                    draft.target is not None and draft.target.country and \
+                    draft.target.sector in {None, "GOV"} and draft.target.patron is None:
+                draft.location = self.gazetteer.country_place(draft.target.country,
+                                                              draft.target.text)
+
+    def place_mentions(self, sent: Span, context: Sequence[str], discourse: Discourse
+                       ) -> Iterable[tuple[Token, Place]]:
+        for ent in sent.ents:
+            if ent.label_ not in {"GPE", "LOC", "FAC"}:
+                continue
+            span = _hyphen_extend(ent)
+            if not _is_locative(span.root):
+                continue
+            place = self.gazetteer.lookup(span.text, context)
+            if place is not None:
+                yield span.root, place
+        for tok in sent:
+            if tok.lemma_.lower() in TERRITORY_NOUNS and tok.dep_ in {"pobj", "dobj"}:
+                country = self._territory_country(tok, discourse)
+                if country is not None:
+                    place = self.gazetteer.country_place(country.iso3, noun_phrase(tok).text)
+                    if place is not None:
+                        yield tok, place
+
+    # -- dates ---------------------------------------------------------------------------------
+    def read_dates(self, sent: Span, drafts: list[Draft], published: date | None,
+                   paragraph_date: DateRef | None) -> DateRef | None:
+        owners = token_owners(drafts)
+        doc = sent.doc
+        unowned: list[DateRef] = []
+        relative: list[tuple[Token, int, str]] = []
+        for mention in find_dates(sent.text, published):
+            span = doc.char_span(sent.start_char + mention.start, sent.start_char + mention.end,
+                                 alignment_mode="expand")
+            if span is None:
+                continue
+            if mention.offset_days is not None:
+                relative.append((span.root, mention.offset_days, mention.text))
+                continue
+            owner = owner_of(span.root, owners)
+            if mention.ref.date is not None:
+                paragraph_date = mention.ref
+            if owner is None:
+                unowned.append(mention.ref)
+            elif owner.date.date is None:
+                owner.date = mention.ref
+        for draft in drafts:
+            if draft.date.date is None and unowned:
+                draft.date = unowned[0]
+        for root, offset, text in relative:
+            self.apply_offset(root, offset, text, drafts, owners, paragraph_date, published)
+        for draft in drafts:
+            if draft.date.date is not None and published is not None and \
+                    draft.date.date > published and draft.factuality == "asserted":
+                draft.factuality = "future"
+        return paragraph_date
+
+    def apply_offset(self, root: Token, offset: int, text: str, drafts: list[Draft],
+                     owners: dict[int, Draft], anchor: DateRef | None, published: date | None
+                     ) -> None:
+        """'X two days after Y hit': Y = X - 2 days; 'a day later, X': X = anchor + 1 day."""
+        words = text.lower()
+        base = anchor.date if anchor is not None and anchor.date else published
+        if "after" in words or "before" in words:
+            clause = next((t for t in root.subtree if t.lower_ in {"after", "before"}), None)
+            sub = owner_of(clause.head, owners) if clause is not None else None
+            main = owner_of(root.head, owners) if root.head is not root else None
+            if sub is None:
+                return
+            if main is not None and main is not sub and main.date.date is not None:
+                base = main.date.date
+            if base is not None and sub.date.date is None:
+                sub.date = DateRef(base - timedelta(days=offset), "day", text)
+            return
+        owner = owner_of(root, owners)
+        if owner is not None and base is not None and owner.date.date is None:
+            owner.date = DateRef(base + timedelta(days=offset), "day", text)
+
+    # -- casualties, attribution, responses ------------------------------------------------------
+    def read_casualties(self, sent: Span, drafts: list[Draft]) -> None:
+        found = find_casualties(sent.text)
+        if not found.spans or not drafts:
+            return
+        owners = token_owners(drafts)
+        doc = sent.doc
+        for start, end in found.spans:
+            span = doc.char_span(sent.start_char + start, sent.start_char + end,
+                                 alignment_mode="expand")
+            part = find_casualties(sent.text[start:end])
+            owner = (owner_of(span.root, owners) if span is not None else None) or \
+                next((d for d in drafts if d.trigger.type == "ASSAULT"), None)
+            if owner is None:
+                continue
+            if part.fatalities is not None:
+                owner.fatalities = max(owner.fatalities or 0, part.fatalities)
+            if part.injuries is not None:
+                owner.injuries = max(owner.injuries or 0, part.injuries)
+
+    def read_attribution(self, sent: Span, drafts: list[Draft]) -> None:
+        sources = [a.source for a in find_attributions(sent)
+                   if a.source.lower() not in {"he", "she", "it", "they", "we", "i"}]
+        for draft in drafts:
+            draft.attributed_to = list(dict.fromkeys(sources))
+
+    def link_responses(self, drafts: list[Draft]) -> None:
+        owners = token_owners(drafts)
+        for draft in drafts:
+            for tok in draft.anchor.subtree:
+                if tok.lower_ in {"response", "retaliation", "revenge", "reprisal", "after"}:
+                    cue = tok
+                    earlier = self._cue_object(cue, owners)
+                    if earlier is None or earlier is draft:
+                        continue
+                    causal = cue.lower_ != "after" or _reversed_parties(draft, earlier)
+                    if causal and owner_of(cue, owners) is draft:
+                        draft.responds_to = earlier
+
+    @staticmethod
+    def _cue_object(cue: Token, owners: dict[int, Draft]) -> Draft | None:
+        for tok in cue.subtree:
+            if tok.i != cue.i and tok.i in owners:
+                return owners[tok.i]
+        return None
+
+    # -- filters -------------------------------------------------------------------------------
+    def is_political(self, draft: Draft) -> bool:
+        """Sports and business metaphors have no political party: drop them."""
+        parties = [p for p in (draft.actor, draft.target, *draft.co_actors) if p is not None]
+        nonpolitical = any(self.lexicon.nonpolitical_domain(t.lemma_.lower())
+                           for t in draft.sentence)
+        if nonpolitical and not any(p.sector not in {None, "GOV"} for p in parties):
+            return False
+        if parties:
+            return True
+        return draft.trigger.type == "ASSAULT" and draft.location is not None and (
+            draft.fatalities is not None or draft.injuries is not None
+            or draft.date.date is not None)
+
+    def sentence_countries(self, sent: Span) -> list[tuple[int, object]]:
+        out: list[tuple[int, object]] = []
+        for ent in sent.ents:
+            if ent.label_ in {"GPE", "NORP"}:
+                country, _ = self.actors.country_in(ent.text)
+                if country is not None:
+                    out.append((ent.start, country))
+        return out
+
+
+class LocalCountries(Discourse):
+    """The discourse as it stands at one token: earlier sentences plus this one up to `i`."""
+
+    def __init__(self, discourse: Discourse, local: list[tuple[int, object]], i: int) -> None:
+        super().__init__(list(discourse.countries), discourse.groups, discourse.last_actor)
+        for j, country in local:
+            if j < i:
+                self.saw_country(country)  # type: ignore[arg-type]
+        self._parent = discourse
+
+    def saw_group(self, party: Party) -> None:
+        self._parent.saw_group(party)
+        super().saw_group(party)
+
+
+def clause_subject(verb: Token) -> tuple[Token | None, bool]:
+    """(subject token, is passive) of a verb, inherited through conj/xcomp/relcl."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+                passive = child.dep_ == "nsubjpass" or any(
+                    c.dep_ == "auxpass" for c in tok.children)
+                if child.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
+                    return tok.head, passive
+                return child, passive and tok is verb
+        if tok.dep_ == "relcl":
+            return tok.head, False
+        if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head is not tok:
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+            if tok.dep_ == "xcomp" and obj is not None:
+                return obj, False
+            tok = tok.head
+            continue
+        break
+    return None, False
+
+
+def token_owners(drafts: list[Draft]) -> dict[int, Draft]:
+    owners: dict[int, Draft] = {}
+    for draft in drafts:
+        owners.setdefault(draft.token.i, draft)
+        owners.setdefault(draft.anchor.i, draft)
+    return owners
+
+
+def owner_of(tok: Token, owners: dict[int, Draft]) -> Draft | None:
+    """The nearest trigger above a token in the tree (the token itself included)."""
+    for _ in range(12):
+        if tok.i in owners:
+            return owners[tok.i]
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def article_countries(doc: Doc, actors: ActorResolver) -> list[str]:
+    """ISO3 codes of the countries an article mentions, most frequent first (gazetteer context)."""
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "NORP"}:
+            country, _ = actors.country_in(ent.text)
+            if country is not None:
+                counts[country.iso3] = counts.get(country.iso3, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])
+
+
+def _hyphen_extend(ent: Span) -> Span:
+    """'Siestan-o-Baluchistan' is split by the tokenizer and NER: rejoin hyphenated names."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and \
+            not doc[start - 1].whitespace_:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+            not doc[end].whitespace_:
+        end += 2
+    return doc[start:end]
+
+
+def _is_locative(root: Token) -> bool:
+    tok = root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in {"compound", "nmod"} and tok.head.lemma_.lower() in PLACE_NOUNS:
+        tok = tok.head
+    if tok.dep_ == "appos":
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.lower_ in PLACE_PREPS:
+            return True
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS:
+            return _is_locative(prep.head) or True
+    if tok.dep_ in {"npadvmod"} and tok.ent_type_ in {"GPE", "LOC"}:
+        return True
+    return False
+
+
+PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "water": 2, "country": 3}
+
+
+def _more_precise(new: Place, old: Place) -> bool:
+    same_country = new.country == old.country or old.country is None
+    return same_country and PRECISION_RANK.get(new.precision, 9) < PRECISION_RANK.get(
+        old.precision, 9)
+
+
+def _reversed_parties(later: Draft, earlier: Draft) -> bool:
+    """'A bombed B after B's militias hit A': the later actor was the earlier target."""
+    if later.trigger.type not in {"ASSAULT", "COERCE", "SANCTION"}:
+        return False
+    actor = later.actor.country if later.actor else None
+    victim = earlier.target.country if earlier.target else None
+    return actor is not None and actor == victim
+
+
+def evidence_for(draft: Draft, article: Article) -> Evidence:
+    sent = draft.sentence
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return Evidence(article.id, article.url, article.text[start:end], start, end)
+

@@ -1,0 +1,153 @@
+"""The flow of DESIGN.md in one visible loop: sources -> extract -> annotate+code -> store."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from typing import TYPE_CHECKING, BinaryIO
+
+from .annotate import load_nlp
+from .coding import SentenceCoder
+from .extract import extract
+from .merge import to_mentions
+from .models import Article, Document, IngestSummary, Mention, Skipped
+from .sources import iter_documents
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .gazetteer import Gazetteer
+    from .lexicon import Lexicon
+    from .store import Store
+
+Coded = tuple[Article | Skipped, list[Mention], str]  # (article or why not, mentions, url)
+
+
+class Coder:
+    """Parses articles with spaCy and codes their events. Heavy: build once per process."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self.sentences = SentenceCoder(lexicon, gazetteer)
+
+    @classmethod
+    def load(cls) -> Coder:
+        from .gazetteer import Gazetteer
+        from .lexicon import Lexicon
+
+        return cls(load_nlp(), Lexicon.load(), Gazetteer.load())
+
+    def code(self, article: Article, doc: Doc) -> list[Mention]:
+        drafts = self.sentences.code_doc(doc, article)
+        return to_mentions(drafts, article, self.lexicon)
+
+    def code_articles(self, articles: Sequence[Article]) -> list[list[Mention]]:
+        docs = self.nlp.pipe((a.text for a in articles), batch_size=16)
+        return [self.code(article, doc) for article, doc in zip(articles, docs, strict=True)]
+
+    def code_text(self, text: str, published: date | None = None, url: str = "text") -> list[
+            Mention]:
+        """Code a plain text as an article (for evaluation and the Python API)."""
+        from .extract import article_id
+
+        article = Article(article_id(text), url, None, published, None, text)
+        return self.code(article, self.nlp(text))
+
+    def process_documents(self, documents: Sequence[Document], published: date | None
+                          ) -> list[Coded]:
+        """Extract and code a batch: the unit of work of a worker process or a Ray actor."""
+        extracted = [(extract(d, published=published), d.url) for d in documents]
+        articles = [a for a, _ in extracted if isinstance(a, Article)]
+        coded = iter(self.code_articles(articles))
+        return [(a, next(coded) if isinstance(a, Article) else [], url) for a, url in extracted]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    workers: int = 1
+    batch_size: int = 16
+    published: date | None = None
+    allow_private_hosts: bool = False
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def batches(items: Iterable[Document | Skipped], size: int
+            ) -> Iterator[tuple[list[Document], list[Skipped]]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield ([d for d in chunk if isinstance(d, Document)],
+               [s for s in chunk if isinstance(s, Skipped)])
+
+
+_WORKER_CODER: Coder | None = None  # one per worker process, built by its initializer
+
+
+def _init_worker() -> None:
+    global _WORKER_CODER
+    if _WORKER_CODER is None:
+        _WORKER_CODER = Coder.load()
+
+
+def _work(job: tuple[list[Document], date | None]) -> list[Coded]:
+    assert _WORKER_CODER is not None
+    return _WORKER_CODER.process_documents(job[0], job[1])
+
+
+def code_batches(jobs: Iterator[tuple[list[Document], list[Skipped]]], options: RunOptions,
+                 coder: Callable[[], Coder]) -> Iterator[tuple[list[Coded], list[Skipped]]]:
+    """Run extraction and coding in `workers` processes, in order, streaming."""
+    if options.workers <= 1:
+        local = coder()
+        for documents, skipped in jobs:
+            yield local.process_documents(documents, options.published), skipped
+        return
+    pending: list[list[Skipped]] = []
+
+    def feed() -> Iterator[tuple[list[Document], date | None]]:
+        for documents, skipped in jobs:
+            pending.append(skipped)
+            yield documents, options.published
+
+    context = multiprocessing.get_context("fork")
+    with context.Pool(options.workers, initializer=_init_worker) as pool:
+        for coded in pool.imap(_work, feed(), chunksize=1):
+            yield coded, pending.pop(0)
+
+
+def process(
+    sources: Sequence[str],
+    store: Store,
+    *,
+    options: RunOptions = RunOptions(),
+    coder: Callable[[], Coder] = Coder.load,
+    stdin: BinaryIO | None = None,
+    on_document: Callable[[], None] | None = None,
+) -> IngestSummary:
+    """Ingest every source into the store; one transaction per article."""
+    documents = iter_documents(sources, published=options.published, stdin=stdin)
+    counts = {"documents": 0, "articles": 0, "new": 0, "events": 0}
+    skipped: list[Skipped] = []
+    for coded, skips in code_batches(batches(documents, options.batch_size), options, coder):
+        skipped.extend(skips)
+        for result, mentions, url in coded:
+            counts["documents"] += 1
+            if on_document is not None:
+                on_document()
+            if isinstance(result, Skipped):
+                skipped.append(result)
+                continue
+            counts["articles"] += 1
+            if store.save_article(result, mentions, url=url):
+                counts["new"] += 1
+                counts["events"] += len(mentions)
+    return IngestSummary(counts["documents"], counts["articles"], counts["new"],
+                         counts["events"], tuple(skipped))

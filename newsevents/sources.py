@@ -1,0 +1,269 @@
+"""Turn what the user names into Documents, one at a time.
+
+Each kind of source has one reader function; `_dispatch` picks the reader for a source string
+and `_FILE_READERS` picks one for a file by its name. Bad input becomes `Skipped(source, reason)`:
+no exception escapes `iter_documents`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, BinaryIO
+
+from newsevents.models import Document, Skipped
+
+Item = Document | Skipped
+
+STDIN = "-"
+MAX_FILE_BYTES = 64 * 1024 * 1024  # larger than any news page; protects memory from mistakes
+SNIFF_BYTES = 4096
+_HTML_START = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|article|main|div|p|meta|title)\b", re.IGNORECASE
+)
+_MARKDOWN_MARK = re.compile(rb"(?m)^#{1,6} \S|!?\[[^\]\n]+\]\([^)\s]+\)")
+CONTENT_TYPES = MappingProxyType(
+    {".html": "text/html", ".htm": "text/html", ".txt": "text/plain", ".md": "text/markdown"}
+)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What every reader may need, built once by `iter_documents`."""
+
+    published: date | None = None
+    stdin: BinaryIO | None = None
+
+
+Reader = Callable[[Path, ReadOptions], Iterator[Item]]
+
+
+def iter_documents(
+    sources: Sequence[str],
+    *,
+    published: date | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Item]:
+    """Yield a Document for each usable input and a Skipped for each unusable one, in order.
+
+    `published` is the publication date for inputs that carry none.
+    """
+    options = ReadOptions(published=published, stdin=stdin)
+    for source in sources:
+        yield from _dispatch(source, options)
+
+
+def _dispatch(source: str, options: ReadOptions) -> Iterator[Item]:
+    if source == STDIN:
+        return read_stdin(options)
+    path = Path(source)
+    try:
+        if path.is_dir():
+            return read_directory(path, options)
+        if path.is_file():
+            return read_file(path, options)
+    except OSError as error:
+        return iter([Skipped(source, f"cannot read: {_os_reason(error)}")])
+    if path.exists():
+        return iter([Skipped(source, "not a regular file or directory")])
+    return iter([Skipped(source, "no such file or directory")])
+
+
+# --- files and directories -------------------------------------------------------------
+
+
+def read_directory(path: Path, options: ReadOptions) -> Iterator[Item]:
+    """Every non-hidden file below `path`, recursively, in sorted order."""
+    for entry in _walk(path, set()):
+        if isinstance(entry, Skipped):
+            yield entry
+        else:
+            yield from read_file(entry, options)
+
+
+def _walk(directory: Path, seen: set[Path]) -> Iterator[Path | Skipped]:
+    real = directory.resolve()
+    if real in seen:  # a symlink loop
+        return
+    seen.add(real)
+    try:
+        entries = sorted(directory.iterdir(), key=lambda entry: entry.name)
+    except OSError as error:
+        yield Skipped(str(directory), f"cannot list directory: {_os_reason(error)}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry, seen)
+        elif entry.is_file():
+            yield entry
+
+
+def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
+    """Dispatch one file on its name to the reader for its kind."""
+    reader = _file_reader(path)
+    if reader is None:
+        allowed = ", ".join(sorted(_FILE_READERS))
+        suffix = path.suffix or "(none)"
+        yield Skipped(str(path), f"unsupported file type {suffix} (expected one of {allowed})")
+        return
+    try:
+        yield from reader(path, options)
+    except OSError as error:
+        yield Skipped(str(path), f"cannot read: {_os_reason(error)}")
+
+
+def _file_reader(path: Path) -> Reader | None:
+    name = path.name.lower()
+    # longest suffix first, so that a future ".warc.gz" wins over ".gz"
+    for suffix in sorted(_FILE_READERS, key=len, reverse=True):
+        if name.endswith(suffix):
+            return _FILE_READERS[suffix]
+    return None
+
+
+def read_page(path: Path, options: ReadOptions) -> Iterator[Item]:
+    """One HTML, text or markdown file is one Document."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        yield Skipped(str(path), f"file too large ({size} bytes, limit {MAX_FILE_BYTES})")
+        return
+    body = path.read_bytes()
+    if not body.strip():
+        yield Skipped(str(path), "empty file")
+        return
+    content_type = CONTENT_TYPES[path.suffix.lower()]
+    yield Document(_file_url(path), body, content_type, options.published)
+
+
+def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Item]:
+    """One Document per line of a JSON-lines file, read line by line."""
+    with path.open("rb") as stream:
+        yield from _jsonl_lines(stream, str(path), _file_url(path), options)
+
+
+def _file_url(path: Path) -> str:
+    return path.resolve().as_uri()
+
+
+# --- standard input --------------------------------------------------------------------
+
+
+def read_stdin(options: ReadOptions) -> Iterator[Item]:
+    """`-`: JSON lines when the first line is a JSON object, else one HTML or text page."""
+    stream = options.stdin if options.stdin is not None else sys.stdin.buffer
+    try:
+        first = stream.readline()
+        if first.lstrip().startswith(b"{"):
+            lines = _chain_first(first, stream)
+            yield from _jsonl_lines(lines, "<stdin>", "stdin", options)
+            return
+        body = first + stream.read(MAX_FILE_BYTES)
+    except OSError as error:
+        yield Skipped("<stdin>", f"cannot read: {_os_reason(error)}")
+        return
+    if not body.strip():
+        yield Skipped("<stdin>", "empty input")
+        return
+    yield Document("stdin", body, sniff_content_type(body), options.published)
+
+
+def sniff_content_type(body: bytes) -> str:
+    """text/html or text/markdown when the start of `body` looks like it, else text/plain."""
+    head = body[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if _HTML_START.match(head) or _HTML_START.search(head[:SNIFF_BYTES // 4]):
+        return "text/html"
+    return "text/markdown" if _MARKDOWN_MARK.search(head) else "text/plain"
+
+
+def _chain_first(first: bytes, rest: BinaryIO) -> Iterator[bytes]:
+    yield first
+    yield from rest
+
+
+# --- JSON lines ------------------------------------------------------------------------
+
+
+def _jsonl_lines(
+    lines: Iterable[bytes], label: str, url: str, options: ReadOptions
+) -> Iterator[Item]:
+    seen_any = False
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        seen_any = True
+        yield _jsonl_item(raw, f"{label}:{number}", f"{url}#L{number}", options)
+    if not seen_any:
+        yield Skipped(label, "empty file")
+
+
+def _jsonl_item(raw: bytes, source: str, fallback_url: str, options: ReadOptions) -> Item:
+    try:
+        record = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return Skipped(source, f"invalid JSON: {error}")
+    if not isinstance(record, dict):
+        return Skipped(source, "expected a JSON object")
+    return _record_document(record, source, fallback_url, options)
+
+
+def _record_document(
+    record: dict[str, Any], source: str, fallback_url: str, options: ReadOptions
+) -> Item:
+    body, content_type = _record_body(record)
+    if body is None:
+        return Skipped(source, "no 'html' or 'text' field with content")
+    raw_date = record.get("published")
+    published = options.published
+    if raw_date not in (None, ""):
+        published = parse_published(raw_date)
+        if published is None:
+            return Skipped(source, f"invalid 'published' date {raw_date!r} (expected YYYY-MM-DD)")
+    url = record.get("url")
+    title = record.get("title")
+    return Document(
+        url=url if isinstance(url, str) and url.strip() else fallback_url,
+        body=body.encode("utf-8"),
+        content_type=content_type,
+        published_hint=published,
+        title_hint=title.strip() if isinstance(title, str) and title.strip() else None,
+    )
+
+
+def _record_body(record: dict[str, Any]) -> tuple[str | None, str]:
+    for field, content_type in (("html", "text/html"), ("text", "text/plain")):
+        value = record.get(field)
+        if isinstance(value, str) and value.strip():
+            return value, content_type
+    return None, "text/plain"
+
+
+def parse_published(value: object) -> date | None:
+    """A date from `YYYY-MM-DD` or an ISO datetime (`Z` allowed); None when it is neither."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def _os_reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+_FILE_READERS: MappingProxyType[str, Reader] = MappingProxyType(
+    {**{suffix: read_page for suffix in CONTENT_TYPES}, ".jsonl": read_jsonl}
+)

@@ -1,0 +1,380 @@
+"""The DuckDB store: articles, their mentions and the events built from them.
+
+One `save_article` call is one transaction: either the article, its URL, its mentions and the
+events they change are all written, or nothing is. Event records are built by
+`export.event_record` from every stored mention of the event; for now an event is all
+mentions with the same `Mention.id` (a content hash of type, parties, place and date).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from newsevents import export
+from newsevents.errors import StoreError
+from newsevents.models import Article, DateRef, EventCode, Evidence, Mention, Party, Place
+
+SCHEMA_VERSION = 1
+MEMORY = ":memory:"
+FETCH_BATCH = 256
+TABLES = (
+    "documents", "articles", "article_urls", "mentions", "events", "event_articles", "links",
+)  # fmt: skip
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS documents (
+        url VARCHAR NOT NULL, content_type VARCHAR, article_id VARCHAR NOT NULL,
+        ingested_at TIMESTAMP NOT NULL, PRIMARY KEY (url, article_id))""",
+    """CREATE TABLE IF NOT EXISTS articles (
+        id VARCHAR PRIMARY KEY, url VARCHAR NOT NULL, title VARCHAR, published DATE,
+        site VARCHAR, text VARCHAR NOT NULL, caption VARCHAR, ingested_at TIMESTAMP NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS article_urls (
+        article_id VARCHAR NOT NULL, url VARCHAR NOT NULL, site VARCHAR,
+        PRIMARY KEY (article_id, url))""",
+    """CREATE TABLE IF NOT EXISTS mentions (
+        id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, seq INTEGER NOT NULL,
+        ord BIGINT NOT NULL, event_id VARCHAR NOT NULL, type VARCHAR NOT NULL,
+        payload JSON NOT NULL, PRIMARY KEY (article_id, seq))""",
+    """CREATE TABLE IF NOT EXISTS events (
+        id VARCHAR PRIMARY KEY, type VARCHAR NOT NULL, "date" DATE, actor_country VARCHAR,
+        target_country VARCHAR, location_country VARCHAR, num_articles INTEGER NOT NULL,
+        record JSON NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS event_articles (
+        event_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
+        PRIMARY KEY (event_id, article_id))""",
+    """CREATE TABLE IF NOT EXISTS links (
+        event_id VARCHAR NOT NULL, responds_to VARCHAR NOT NULL,
+        PRIMARY KEY (event_id, responds_to))""",
+)
+_ARTICLE_COLUMNS = "id, url, title, published, site, text, caption"
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Store:
+    """A newsevents database. Open it with `Store.open(path)`; `:memory:` for tests."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, *, clock: Clock = _utc_now) -> None:
+        self._con = connection
+        self._clock = clock
+
+    @classmethod
+    def open(cls, path: str | Path, *, clock: Clock = _utc_now) -> Store:
+        """Open (and create if needed) the database at `path`; StoreError when it cannot."""
+        target = str(path)
+        if target != MEMORY:
+            try:
+                Path(target).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(f"cannot create the folder for {target}: {error}") from error
+        try:
+            connection = duckdb.connect(target)
+        except duckdb.Error as error:
+            raise StoreError(f"cannot open database {target}: {_open_reason(error)}") from error
+        store = cls(connection, clock=clock)
+        try:
+            store._ensure_schema()
+        except BaseException:
+            connection.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _ensure_schema(self) -> None:
+        try:
+            for statement in _SCHEMA:
+                self._con.execute(statement)
+            row = self._con.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'"
+            ).fetchone()
+            if row is None:
+                self._con.execute(
+                    "INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+                )
+        except duckdb.Error as error:
+            raise StoreError(f"cannot set up the database schema: {error}") from error
+        if row is not None and row[0] != str(SCHEMA_VERSION):
+            raise StoreError(
+                f"database schema version {row[0]} is not supported (expected {SCHEMA_VERSION})"
+            )
+
+    # --- writing -----------------------------------------------------------------------
+
+    def save_article(
+        self,
+        article: Article,
+        mentions: Sequence[Mention],
+        *,
+        url: str,
+        content_type: str | None = None,
+    ) -> bool:
+        """Store an article, its URL, its mentions and their events in one transaction.
+
+        Returns False when the article (same id) is already stored: then only `url` is
+        recorded as one more place that carried it, and nothing else changes.
+        """
+        strangers = sorted({m.article_id for m in mentions if m.article_id != article.id})
+        if strangers:
+            raise StoreError(f"mentions of other articles given with {article.id}: {strangers}")
+        self._con.begin()
+        try:
+            is_new = self._insert_article(article, url, content_type)
+            if is_new:
+                self._insert_mentions(mentions)
+                self._upsert_events(sorted({mention.id for mention in mentions}))
+            self._con.commit()
+        except Exception as error:
+            self._con.rollback()
+            raise StoreError(f"cannot save article {article.id} from {url}: {error}") from error
+        return is_new
+
+    def _insert_article(self, article: Article, url: str, content_type: str | None) -> bool:
+        now = self._clock()
+        exists = self._con.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone()
+        if exists is None:
+            self._con.execute(
+                f"INSERT INTO articles ({_ARTICLE_COLUMNS}, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [article.id, article.url, article.title, article.published, article.site,
+                 article.text, article.caption, now],
+            )  # fmt: skip
+        self._con.execute(
+            "INSERT INTO article_urls VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            [article.id, url, article.site],
+        )
+        self._con.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [url, content_type, article.id, now],
+        )
+        return exists is None
+
+    def _insert_mentions(self, mentions: Sequence[Mention]) -> None:
+        row = self._con.execute("SELECT coalesce(max(ord), 0) FROM mentions").fetchone()
+        start = int(row[0]) if row else 0
+        for seq, mention in enumerate(mentions):
+            self._con.execute(
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [mention.id, mention.article_id, seq, start + seq + 1, mention.id,
+                 mention.code.type, json.dumps(mention_to_dict(mention))],
+            )  # fmt: skip
+
+    def _upsert_events(self, event_ids: Sequence[str]) -> None:
+        for event_id in event_ids:
+            mentions = self.mentions_for(event_id)
+            sources = self._con.execute(
+                "SELECT id, url, site FROM articles WHERE id IN (SELECT DISTINCT article_id "
+                "FROM mentions WHERE event_id = ?)",
+                [event_id],
+            ).fetchall()
+            record = export.event_record(
+                mentions,
+                urls={row[0]: row[1] for row in sources},
+                sites={row[0]: row[2] for row in sources},
+            )
+            self._write_event(record)
+
+    def _write_event(self, record: dict[str, Any]) -> None:
+        self._con.execute(
+            """INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET
+               type = excluded.type, "date" = excluded."date",
+               actor_country = excluded.actor_country, target_country = excluded.target_country,
+               location_country = excluded.location_country,
+               num_articles = excluded.num_articles, record = excluded.record""",
+            [record["id"], record["type"], record["date"],
+             _country(record["actor"]), _country(record["target"]), _country(record["location"]),
+             record["num_articles"], json.dumps(record, ensure_ascii=False)],
+        )  # fmt: skip
+        for article_id in record["article_ids"]:
+            self._con.execute(
+                "INSERT INTO event_articles VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [record["id"], article_id],
+            )
+        if record["responds_to"]:
+            self._con.execute(
+                "INSERT INTO links VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [record["id"], record["responds_to"]],
+            )
+
+    # --- reading -----------------------------------------------------------------------
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article, oldest ingest first, fetched in batches."""
+        cursor = self._con.cursor()
+        try:
+            cursor.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY ingested_at, id")
+            while rows := cursor.fetchmany(FETCH_BATCH):
+                yield from (_article(row) for row in rows)
+        finally:
+            cursor.close()
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._con.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        return _article(row) if row else None
+
+    def article_urls(self, article_id: str) -> list[str]:
+        """Every URL that carried the article, in order."""
+        rows = self._con.execute(
+            "SELECT url FROM article_urls WHERE article_id = ? ORDER BY url", [article_id]
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def events(
+        self,
+        *,
+        type: str | None = None,  # named like the event record's field
+        country: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Event records, by date then id; `country` matches actor, target or location."""
+        clauses, params = _event_filters(type, country, since, until)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        sql = f'SELECT record FROM events {where} ORDER BY "date" NULLS LAST, id'
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [json.loads(row[0]) for row in self._con.execute(sql, params).fetchall()]
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        row = self._con.execute("SELECT record FROM events WHERE id = ?", [event_id]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def mentions_for(self, event_id: str) -> list[Mention]:
+        """The stored mentions of one event, in the order they were saved."""
+        rows = self._con.execute(
+            "SELECT payload FROM mentions WHERE event_id = ? ORDER BY ord", [event_id]
+        ).fetchall()
+        return [mention_from_dict(json.loads(row[0])) for row in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Number of rows per table."""
+        result: dict[str, int] = {}
+        for table in TABLES:
+            row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            result[table] = int(row[0]) if row else 0
+        return result
+
+
+def _open_reason(error: Exception) -> str:
+    message = str(error)
+    if "could not set lock" in message.lower():
+        return "it is in use by another process (DuckDB allows one writer)"
+    if "not a valid DuckDB database" in message:
+        return "the file exists but is not a DuckDB database"
+    return message
+
+
+def _event_filters(
+    type_: str | None, country: str | None, since: date | None, until: date | None
+) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if type_:
+        clauses.append("type = ?")
+        params.append(type_.upper())
+    if country:
+        clauses.append("? IN (actor_country, target_country, location_country)")
+        params.append(country.upper())
+    if since is not None:
+        clauses.append('"date" >= ?')
+        params.append(since)
+    if until is not None:
+        clauses.append('"date" <= ?')
+        params.append(until)
+    return clauses, params
+
+
+def _country(part: dict[str, Any] | None) -> str | None:
+    return part.get("country") if part else None
+
+
+def _article(row: tuple[Any, ...]) -> Article:
+    article_id, url, title, published, site, text, caption = row
+    return Article(
+        id=article_id,
+        url=url,
+        title=title,
+        published=published,
+        site=site,
+        text=text,
+        paragraphs=tuple(text.split("\n\n")),
+        caption=caption,
+    )
+
+
+# --- Mention <-> JSON ------------------------------------------------------------------
+
+
+def mention_to_dict(mention: Mention) -> dict[str, Any]:
+    """A JSON-ready dict of every field of `mention`, nested records included."""
+    result = _plain(mention)
+    assert isinstance(result, dict)
+    return result
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def mention_from_dict(data: dict[str, Any]) -> Mention:
+    """The inverse of `mention_to_dict`: `mention_from_dict(mention_to_dict(m)) == m`."""
+    return Mention(
+        **{
+            **data,
+            "code": EventCode(**{**data["code"], "context": tuple(data["code"]["context"])}),
+            "actor": _party(data.get("actor")),
+            "target": _party(data.get("target")),
+            "location": Place(**data["location"]) if data.get("location") else None,
+            "date": _date_ref(data["date"]),
+            "evidence": tuple(Evidence(**item) for item in data.get("evidence", ())),
+            "co_actors": tuple(Party(**item) for item in data.get("co_actors", ())),
+            "attributed_to": tuple(data.get("attributed_to", ())),
+        }
+    )
+
+
+def _party(data: dict[str, Any] | None) -> Party | None:
+    return Party(**data) if data else None
+
+
+def _date_ref(data: dict[str, Any]) -> DateRef:
+    raw = data.get("date")
+    return DateRef(
+        date=date.fromisoformat(raw) if raw else None,
+        precision=data.get("precision", "unknown"),
+        text=data.get("text"),
+    )

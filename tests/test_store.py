@@ -1,0 +1,335 @@
+"""The DuckDB store: one transaction per article, events rebuilt from stored mentions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsevents import export
+from newsevents.errors import StoreError
+from newsevents.models import Article, DateRef, EventCode, Evidence, Mention, Party, Place
+from newsevents.store import (
+    SCHEMA_VERSION,
+    TABLES,
+    Store,
+    mention_from_dict,
+    mention_to_dict,
+)
+
+CODE = EventCode("ASSAULT", "aerial", ("military",), "195", -10.0, 4, -9.5,
+                 "Explosions/Remote violence", "Air/drone strike")  # fmt: skip
+PROTEST = EventCode("PROTEST", "demonstrate", (), "141", -6.5, 3, -6.5, "Protests",
+                    "Peaceful protest")  # fmt: skip
+
+
+def make_article(
+    text: str = "Pakistan struck targets in Iran on Thursday.", **changes: Any
+) -> Article:
+    article = Article(
+        id=hashlib.sha256(text.encode()).hexdigest()[:16],
+        url="https://one.example/story",
+        title="Pakistan Strikes Iran",
+        published=date(2024, 1, 18),
+        site="one.example",
+        text=text,
+        paragraphs=tuple(text.split("\n\n")),
+        caption="A caption.",
+    )
+    return replace(article, **changes)
+
+
+def make_mention(article: Article, event_id: str = "ev1", **changes: Any) -> Mention:
+    mention = Mention(
+        id=event_id,
+        article_id=article.id,
+        code=CODE,
+        actor=Party("Pakistan's military", "Pakistan", "PAK", "MIL"),
+        target=Party("insurgents", "insurgents", None, "REB"),
+        location=Place("Iran", "Iran", "IRN", precision="country", lat=32.0, lon=53.0),
+        date=DateRef(date(2024, 1, 18), "day", "Thursday"),
+        evidence=(Evidence(article.id, article.url, article.text, 0, len(article.text)),),
+        confidence=0.7,
+    )
+    return replace(mention, **changes)
+
+
+def full_mention() -> Mention:
+    """Every field set, nested records included."""
+    return Mention(
+        id="ev9",
+        article_id="a9",
+        code=CODE,
+        actor=Party("Iran-backed militias", "militias", None, "REB", patron="IRN"),
+        target=Party("American troops", "United States", "USA", "MIL"),
+        location=Place("Siestan-o-Baluchistan", "Sistan and Baluchestan", "IRN",
+                       "Sistan and Baluchestan", "IR-11", 27.5, 60.6, "admin1"),
+        date=DateRef(date(2024, 1, 16), "day", "Tuesday"),
+        evidence=(Evidence("a9", "https://x.example/a", "One.", 0, 4),
+                  Evidence("a9", "https://x.example/a", "Two.", 5, 9)),
+        co_actors=(Party("Syria", "Syria", "SYR", "GOV"),),
+        fatalities=2,
+        injuries=3,
+        factuality="asserted",
+        attributed_to=("Fox News", "CNN"),
+        responds_to="ev0",
+        confidence=0.85,
+        reason="injured",
+    )  # fmt: skip
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    with Store.open(":memory:") as opened:
+        yield opened
+
+
+def _snapshot(store: Store) -> dict[str, list[str]]:
+    con = store._con  # the test looks at every row, bypassing the API on purpose
+    return {table: sorted(map(repr, con.execute(f"SELECT * FROM {table}").fetchall()))
+            for table in (*TABLES, "meta")}  # fmt: skip
+
+
+# --- Mention <-> dict ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [full_mention(), make_mention(make_article()),
+     replace(full_mention(), actor=None, target=None, location=None, date=DateRef(None),
+             evidence=(), co_actors=(), attributed_to=(), responds_to=None)],
+    ids=["full", "typical", "sparse"],
+)  # fmt: skip
+def test_mentions_round_trip_through_json_exactly(mention: Mention) -> None:
+    data = json.loads(json.dumps(mention_to_dict(mention)))
+    assert mention_from_dict(data) == mention
+
+
+def test_mention_dict_is_plain_json() -> None:
+    data = mention_to_dict(full_mention())
+    assert data["date"] == {"date": "2024-01-16", "precision": "day", "text": "Tuesday"}
+    assert data["code"]["context"] == ["military"]
+    assert data["actor"]["patron"] == "IRN"
+
+
+# --- opening ---------------------------------------------------------------------------
+
+
+def test_a_new_store_is_empty_and_versioned(store: Store) -> None:
+    assert store.counts() == dict.fromkeys(TABLES, 0)
+    row = store._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    assert row == (str(SCHEMA_VERSION),)
+
+
+def test_opening_creates_the_parent_folder_and_reopens_the_data(tmp_path: Path) -> None:
+    path = tmp_path / "nested" / "dir" / "events.duckdb"
+    article = make_article()
+    mention = make_mention(article)
+    with Store.open(path) as first:
+        assert first.save_article(article, [mention], url=article.url)
+    with Store.open(path) as again:
+        assert again.article(article.id) == article
+        assert again.mentions_for("ev1") == [mention]
+        assert again.event("ev1") == export.event_record(
+            [mention], urls={article.id: article.url}, sites={article.id: article.site}
+        )
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.duckdb"
+    path.write_text("just some notes\n" * 100)
+    with pytest.raises(StoreError, match="not a DuckDB database"):
+        Store.open(path)
+
+
+def test_a_database_locked_by_another_process_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "busy.duckdb"
+    Store.open(path).close()
+    command = [
+        sys.executable, "-c",
+        "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+        "sys.stdin.read()",
+        str(path),
+    ]  # fmt: skip
+    with subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    ) as holder:
+        assert holder.stdin is not None and holder.stdout is not None
+        try:
+            assert holder.stdout.readline().strip() == "ready"
+            with pytest.raises(StoreError, match="in use by another process"):
+                Store.open(path)
+        finally:
+            holder.stdin.close()
+            holder.wait(timeout=20)
+
+
+def test_an_unknown_schema_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with Store.open(path) as opened:
+        opened._con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="schema version 99"):
+        Store.open(path)
+
+
+# --- saving ----------------------------------------------------------------------------
+
+
+def test_saving_an_article_stores_it_with_its_mentions_and_events(store: Store) -> None:
+    article = make_article()
+    mentions = [make_mention(article), make_mention(article, "ev2", code=PROTEST,
+                                                    responds_to="ev1")]  # fmt: skip
+    assert store.save_article(article, mentions, url=article.url, content_type="text/html")
+    assert store.counts() == {
+        "documents": 1, "articles": 1, "article_urls": 1, "mentions": 2, "events": 2,
+        "event_articles": 2, "links": 1,
+    }  # fmt: skip
+    assert store.article(article.id) == article
+    assert store.mentions_for("ev2") == [mentions[1]]
+    record = store.event("ev2")
+    assert record is not None
+    assert (record["type"], record["responds_to"], record["article_ids"]) == (
+        "PROTEST", "ev1", [article.id]
+    )
+
+
+def test_the_same_article_twice_is_stored_once_and_changes_no_event(store: Store) -> None:
+    article = make_article()
+    mention = make_mention(article)
+    assert store.save_article(article, [mention], url=article.url) is True
+    events_before = store.events()
+    again = replace(article, url="https://mirror.example/copy", site="mirror.example")
+    assert store.save_article(again, [mention], url=again.url) is False
+    assert store.events() == events_before
+    assert store.counts()["articles"] == 1
+    assert store.counts()["mentions"] == 1
+    assert store.article_urls(article.id) == ["https://mirror.example/copy", article.url]
+    assert store.save_article(again, [mention], url=again.url) is False
+    assert store.counts()["article_urls"] == 2
+
+
+def test_mentions_of_one_event_in_two_articles_make_one_event(store: Store) -> None:
+    first = make_article("Pakistan struck Iran.")
+    second = make_article("Iran was struck by Pakistan.", url="https://two.example/b",
+                          site="two.example")  # fmt: skip
+    store.save_article(first, [make_mention(first, confidence=0.6)], url=first.url)
+    store.save_article(second, [make_mention(second, confidence=0.9, fatalities=4)],
+                       url=second.url)  # fmt: skip
+    [record] = store.events()
+    assert record["article_ids"] == [first.id, second.id]
+    assert (record["num_articles"], record["num_sources"]) == (2, 2)
+    assert record["confidence"] == 0.9
+    assert record["fatalities"] == 4
+    assert [item["url"] for item in record["evidence"]] == [first.url, second.url]
+    assert len(store.mentions_for("ev1")) == 2
+    assert store.counts()["event_articles"] == 2
+
+
+def test_a_failure_inside_save_article_leaves_the_database_as_it_was(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    earlier = make_article("An earlier story about a protest.")
+    store.save_article(earlier, [make_mention(earlier, "ev0", code=PROTEST)], url=earlier.url)
+    before = _snapshot(store)
+
+    def broken(*args: object, **kwargs: object) -> dict[str, Any]:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(export, "event_record", broken)
+    article = make_article()
+    with pytest.raises(StoreError, match="disk full"):
+        store.save_article(article, [make_mention(article)], url=article.url)
+    assert _snapshot(store) == before
+    monkeypatch.undo()
+    assert store.save_article(article, [make_mention(article)], url=article.url) is True
+
+
+def test_an_article_without_mentions_is_stored(store: Store) -> None:
+    article = make_article()
+    assert store.save_article(article, [], url=article.url)
+    assert store.counts()["articles"] == 1 and store.counts()["events"] == 0
+
+
+def test_ingest_time_comes_from_the_injected_clock() -> None:
+    moment = datetime(2024, 1, 19, 12, 0, 0)
+    with Store.open(":memory:", clock=lambda: moment) as opened:
+        opened.save_article(make_article(), [], url="u")
+        assert opened._con.execute("SELECT ingested_at FROM articles").fetchone() == (moment,)
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    cases = [
+        ("ev-b", date(2024, 1, 18), "PAK", "IRN", CODE),
+        ("ev-a", date(2024, 1, 18), "IRN", "PAK", CODE),
+        ("ev-c", date(2024, 1, 16), "IRN", "PAK", PROTEST),
+        ("ev-d", None, "USA", None, CODE),
+    ]
+    for event_id, day, actor, place, code in cases:
+        article = make_article(f"Story about {event_id}.")
+        mention = make_mention(
+            article, event_id, code=code, date=DateRef(day, "day" if day else "unknown"),
+            actor=Party(actor, actor, actor), target=None,
+            location=Place(place, place, place) if place else None,
+        )  # fmt: skip
+        store.save_article(article, [mention], url=article.url)
+    return store
+
+
+def test_events_are_ordered_by_date_then_id_with_undated_last(filled: Store) -> None:
+    assert [record["id"] for record in filled.events()] == ["ev-c", "ev-a", "ev-b", "ev-d"]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"type": "PROTEST"}, ["ev-c"]),
+        ({"type": "assault"}, ["ev-a", "ev-b", "ev-d"]),
+        ({"country": "PAK"}, ["ev-c", "ev-a", "ev-b"]),
+        ({"country": "usa"}, ["ev-d"]),
+        ({"since": date(2024, 1, 17)}, ["ev-a", "ev-b"]),
+        ({"until": date(2024, 1, 17)}, ["ev-c"]),
+        ({"since": date(2024, 1, 16), "until": date(2024, 1, 18), "type": "ASSAULT"},
+         ["ev-a", "ev-b"]),
+        ({"limit": 2}, ["ev-c", "ev-a"]),
+    ],
+)
+def test_events_can_be_filtered(
+    filled: Store, filters: dict[str, Any], expected: list[str]
+) -> None:
+    assert [record["id"] for record in filled.events(**filters)] == expected
+
+
+def test_unknown_ids_give_none_or_nothing(filled: Store) -> None:
+    assert filled.event("nope") is None
+    assert filled.article("nope") is None
+    assert filled.mentions_for("nope") == []
+
+
+def test_articles_are_read_back_with_their_paragraphs(store: Store) -> None:
+    stored = [make_article(f"Story {n}.\n\nSecond paragraph {n}.") for n in range(3)]
+    for article in stored:
+        store.save_article(article, [], url=article.url)
+    articles = list(store.articles())
+    assert sorted(articles, key=lambda a: a.id) == sorted(stored, key=lambda a: a.id)
+    assert all(article.paragraphs == (article.paragraphs[0], article.paragraphs[1])
+               for article in articles)  # fmt: skip
+
+
+def test_mentions_of_another_article_are_refused(store: Store) -> None:
+    article = make_article()
+    stranger = make_mention(make_article("Another story."))
+    with pytest.raises(StoreError, match="other articles"):
+        store.save_article(article, [stranger], url=article.url)
+    assert store.counts()["articles"] == 0
