@@ -3,8 +3,9 @@
     .venv/bin/python bench/accuracy.py [--sets own,plover,...] [--json out.json] [--limit N]
                                        [--dev] [--data DIR] [--check]
 
-Sets: own (bench/gold/articles), plover, conflibert, case, geo, petrarch, extraction; their data
-are read from <repo>/../shared/data. A set that is not there is reported as skipped.
+Sets: own (bench/gold/articles), fixtures (tests/fixtures/articles), plover, conflibert, case,
+geo, petrarch, extraction; their data are read from <repo>/../shared/data. A set that is not
+there is reported as skipped.
 --check compares each set run with the same --limit as its bench/eval_baseline.json entry
 against the pinned floors and exits 1 when one is below.
 """
@@ -48,6 +49,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="PLOVER: score the dev half instead of the held-out half")
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data directory")
     parser.add_argument("--gold", type=Path, default=GOLD, help="our own gold articles")
+    parser.add_argument("--verbose", action="store_true",
+                        help="also print per-item findings (misses, wrong fields, extras)")
     parser.add_argument("--check", action="store_true",
                         help="exit 1 when a set scores below its floor in eval_baseline.json")
     args = parser.parse_args(argv)
@@ -61,7 +64,7 @@ def format_value(value: float) -> str:
     return f"{value:d}" if isinstance(value, int) else f"{value:.3f}"
 
 
-def render(report: SetReport) -> str:
+def render(report: SetReport, verbose: bool = False) -> str:
     lines = [f"== {report.name}: {report.status}"
              + (f" ({report.size} items, {report.seconds:.1f} s)" if report.ok else "")]
     for name, value in report.metrics.items():
@@ -75,6 +78,8 @@ def render(report: SetReport) -> str:
             lines.append(f"  {label:<{LABEL_WIDTH}} "
                          + " ".join(f"{format_value(row[c]):>13}" for c in columns))
     lines.extend(f"  note: {note}" for note in report.notes)
+    if verbose:
+        lines.extend(f"  - {detail}" for detail in report.details)
     return "\n".join(lines)
 
 
@@ -107,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     reports = []
     for name in args.sets.split(","):
         report = run_guarded(name, context)
-        print(render(report), flush=True)
+        print(render(report, args.verbose), flush=True)
         reports.append(report)
     if args.json:
         payload = {"limit": args.limit, "dev": args.dev, "data": str(args.data),

@@ -30,39 +30,9 @@ DATA_FILE = "casualty_words.tsv"
 NUMBER_FILE = "number_words.tsv"
 FATAL, INJURY, BOTH = "fatal", "injury", "both"
 MAX_LIST_ITEMS = 8  # "a girl, a boy and ..." longer lists are not worth the regex backtracking
-YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")  # a bare number like this is a year unless counted
-QUALIFIERS = (
-    "at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|"
-    "approximately|roughly|fewer than|less than|at most|a total of|upwards of|close to|"
-    "well over|just over|just under|only|another|a further|an additional|all|the|his|her|"
-    "their|its"
-)
-# After a number, these make it a measure rather than a head count.
-UNITS = (
-    "percent|per cent|km|kilometres|kilometers|kilometre|kilometer|miles?|metres?|meters?|"
-    "feet|foot|kg|kilograms?|tons?|tonnes?|dollars?|euros?|pounds?|years?|months?|weeks?|"
-    "days?|hours?|minutes?|seconds?|times|a\\.m|p\\.m|am|pm|rockets?|missiles?|drones?"
-)
-BE_OR_HAVE = re.compile(r"\b(?:was|were|is|are|been|being|be|has|have|had)\b", re.IGNORECASE)
-# Words before a casualty word that keep the phrase passive ("were reportedly killed").
-AUXILIARIES = (
-    "was|were|is|are|have|has|had|been|being|be|reportedly|also|all|later|since|now|already|"
-    "allegedly|believed to have been|believed to be|feared|left|found|shot|seriously|critically|"
-    "fatally|slightly|lightly|badly|severely|mortally|confirmed|said to have been"
-)
-# After a bare participle these show it is an active verb with an object ("gunmen killed two").
-OBJECT_START = re.compile(
-    rf"\s+(?:(?:{QUALIFIERS})\s|\d|(?:a|an|his|her|their|its|him|them|us|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|dozens|scores|hundreds|several|many)\b)",
-    re.IGNORECASE,
-)
-CAPITALISED_NEXT = re.compile(r"\s+([A-Z][\w'’-]*)")
-# Capitalised words after a participle that still allow the passive reading (headlines, dates).
-PASSIVE_FOLLOWERS = frozenset(
-    "In On At By After Near As During Amid Over Across Outside Inside When While "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December".split()
-)
+YEAR_LIKE = r"(?:1[89]|20)\d\d"  # a bare number like this is a year unless counted
+BE_OR_HAVE = r"\b(?:was|were|is|are|been|being|be|has|have|had)\b"
+CAPITALISED_NEXT = r"\s+([A-Z][\w'’-]*)"
 
 
 @dataclass(frozen=True)
@@ -88,9 +58,12 @@ class _Hit:
 class CasualtyGrammar:
     """The casualty vocabulary, the number words and the patterns built from them."""
 
-    effects: Mapping[str, str]  # casualty phrase (lowercase) -> fatal/injury/both, per kind
+    effects: Mapping[str, str]  # "kind:phrase" (lowercase) -> fatal, injury or both
     numbers: Mapping[str, tuple[int | None, str]]  # number word -> (value, kind)
     singular_victims: frozenset[str]
+    followers: frozenset[str]  # capitalised words after a participle that keep it passive
+    qualifiers: re.Pattern[str]  # "at least", "more than" ... before a count
+    object_start: re.Pattern[str]  # what follows an active verb: "killed two", "killed the"
     item: re.Pattern[str]
     passive: re.Pattern[str]
     active: re.Pattern[str]
@@ -110,7 +83,7 @@ class CasualtyGrammar:
         victims = words["victim"]
         patterns = _compile(words, numbers, victims)
         return cls(effects, numbers, frozenset(v for v, n in victims.items() if n == "sg"),
-                   **patterns)
+                   frozenset(_read_cased(DATA_FILE, "follower")), **patterns)
 
 
 def find_casualties(text: str) -> Casualties:
@@ -132,8 +105,9 @@ def parse_count(phrase: str) -> int | None:
 
     None for vague quantities ("dozens", "several") and for what is not a number.
     """
-    numbers = CasualtyGrammar.load().numbers
-    text = re.sub(rf"^(?:(?:{QUALIFIERS})\s+)+", "", phrase.strip().lower())
+    grammar = CasualtyGrammar.load()
+    numbers = grammar.numbers
+    text = grammar.qualifiers.sub("", phrase.strip().lower())
     if text in numbers:
         return numbers[text][0]
     digits = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)(?:\s+(hundred|thousand|million))?", text)
@@ -170,8 +144,8 @@ def _passive_hits(text: str, g: CasualtyGrammar) -> Iterator[_Hit]:
     for match in g.passive.finditer(text):
         aux, kind = match["aux"] or "", "participle" if match["part"] else "predicate"
         word = (match["part"] or match["pred"]).lower()
-        if not BE_OR_HAVE.search(aux) and (kind == "participle" or aux.strip()):
-            if _starts_an_object(text, match.end()):
+        if not re.search(BE_OR_HAVE, aux, re.IGNORECASE) and (kind == "participle" or aux.strip()):
+            if _starts_an_object(text, match.end(), g):
                 continue  # "three gunmen killed two police officers": active, not passive
         count = _list_count(match["list"], g)
         if count.valid:
@@ -208,24 +182,19 @@ def _spaced(phrase: str) -> str:
 
 def _zero_hits(text: str, g: CasualtyGrammar) -> Iterator[_Hit]:
     for match in g.zero.finditer(text):
-        word = (match["zword"] or "").lower()
-        if word in ("casualties",):
-            effect = BOTH
-        elif word in ("deaths", "fatalities", "dead"):
-            effect = FATAL
-        elif word in ("injuries", "wounded", "injured"):
-            effect = INJURY
-        else:
+        if match["zword"]:  # "no casualties", "no injuries"
+            key = f"noun:{_spaced(match['zword'])}"
+        else:  # "no one was killed"
             kind = "participle" if match["part"] else "predicate"
-            effect = g.effects[f"{kind}:{_spaced(match['part'] or match['pred'])}"]
-        yield _Hit(effect, 0, match.span())
+            key = f"{kind}:{_spaced(match['part'] or match['pred'])}"
+        yield _Hit(g.effects[key], 0, match.span())
 
 
-def _starts_an_object(text: str, end: int) -> bool:
-    if OBJECT_START.match(text, end):
+def _starts_an_object(text: str, end: int, g: CasualtyGrammar) -> bool:
+    if g.object_start.match(text, end):
         return True
-    capitalised = CAPITALISED_NEXT.match(text, end)
-    return bool(capitalised and capitalised.group(1) not in PASSIVE_FOLLOWERS)
+    capitalised = re.compile(CAPITALISED_NEXT).match(text, end)
+    return bool(capitalised and capitalised.group(1) not in g.followers)
 
 
 def _largest(hits: Iterable[_Hit]) -> int | None:
@@ -262,8 +231,8 @@ def _item_count(item: re.Match[str], g: CasualtyGrammar) -> _Count:
 
 
 def _count_value(count: str, g: CasualtyGrammar, has_victim: bool) -> _Count:
-    bare = re.sub(rf"^(?:(?:{QUALIFIERS})\s+)+", "", count.strip(), flags=re.IGNORECASE)
-    if not has_victim and (YEAR_LIKE.fullmatch(bare) or bare.lower() in ("a", "an")):
+    bare = g.qualifiers.sub("", count.strip())
+    if not has_victim and (re.fullmatch(YEAR_LIKE, bare) or bare.lower() in ("a", "an")):
         return _INVALID  # "in 2019 killed", "a death toll": not a head count
     return _Count(True, parse_count(count))
 
@@ -282,9 +251,11 @@ def _compile(
     digits = (r"(?<![\w$£€#.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
               r"(?:\s+(?:hundred|thousand|million))?")
     worded = rf"\b(?:{number_words})(?:(?:[\s-]+|\s+and\s+)(?:{number_words})){{0,6}}\b"
-    count = (rf"(?<![Nn]o\s)(?:(?:{QUALIFIERS})\s+)?"
+    qualifiers = _alternation(words["qualifier"])
+    units = _alternation(words["unit"])
+    count = (rf"(?<![Nn]o\s)(?:(?:{qualifiers})\s+)?"
              rf"(?:{digits}|{worded}|\b(?:{groups})\b|\b(?:a|an)\b)"
-             rf"(?![-–]\w|[.,:]\d|\s*%|\s*(?:{UNITS})\b)")  # not "6-year-old", "5%", "3 km"
+             rf"(?![-–]\w|[.,:]\d|\s*%|\s*(?:{units})\b)")  # not "6-year-old", "5%", "3 km"
     victim = rf"(?:{_alternation(victims)}|(?-i:[A-Z][a-z]+s)|\d+-(?:year|month|week|day)-olds?)"
     stop = _alternation(["and", "or", "were", "was", "is", "are", "have", "has", "had", "been",
                          "of", "in", "on", "at", "by", "with", "who", "which", "that", "the",
@@ -301,13 +272,18 @@ def _compile(
                            rf"|{count}{partitive}?\s+(?:{modifier}\s+){{0,3}}?{victim}\b{post})")
     counted_list = (rf"(?P<list>{_unnamed(item)}(?:(?:\s*,\s*|,?\s+and\s+|\s+as well as\s+)"
                     rf"{item_needing_victim}){{0,{MAX_LIST_ITEMS}}})")
-    aux = rf"(?P<aux>(?:\s+(?:{AUXILIARIES}))*)"
+    aux = rf"(?P<aux>(?:\s+(?:{_alternation(words['auxiliary'])}))*)"
     participle = rf"(?P<part>{_alternation(words['participle'])})"
     predicate = rf"(?P<pred>{_alternation(words['predicate'])})"
     flags = re.IGNORECASE
     zero_subject = rf"(?:no\s+one|no-one|nobody|none|no\s+(?:{modifier}\s+){{0,2}}?{victim})"
-    zero_words = r"casualties|deaths|fatalities|injuries|dead|wounded|injured"
+    zero_words = _alternation(words["noun"])
+    small_numbers = _alternation(w for w, (v, kind) in numbers.items()
+                                 if kind in ("unit", "tens", "vague", "article"))
     return {
+        "qualifiers": re.compile(rf"^(?:(?:{qualifiers})\s+)+", flags),
+        "object_start": re.compile(
+            rf"\s+(?:(?:{qualifiers})\s|\d|(?:{small_numbers}|him|them|us)\b)", flags),
         "item": re.compile(item, flags),
         "passive": re.compile(rf"{counted_list}{aux}\s+(?:{participle}|{predicate})\b", flags),
         "active": re.compile(rf"\b(?P<verb>{_alternation(words['active'])})\s+{counted_list}",
@@ -336,6 +312,11 @@ def _alternation(words: Iterator[str] | Mapping[str, str] | list[str]) -> str:
     """A regex alternation of literal phrases, longest first; spaces match any whitespace."""
     unique = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+def _read_cased(name: str, kind: str) -> Iterator[str]:
+    """The phrases of one kind as written (the other kinds are matched case-blind)."""
+    return (phrase for phrase, row_kind, _ in _read_tsv(name) if row_kind == kind)
 
 
 def _read_tsv(name: str) -> Iterator[tuple[str, str, str]]:

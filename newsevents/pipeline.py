@@ -133,7 +133,8 @@ def process(
     on_document: Callable[[], None] | None = None,
 ) -> IngestSummary:
     """Ingest every source into the store; one transaction per article."""
-    documents = iter_documents(sources, published=options.published, stdin=stdin)
+    documents = iter_documents(sources, published=options.published, stdin=stdin,
+                               allow_private_hosts=options.allow_private_hosts)
     counts = {"documents": 0, "articles": 0, "new": 0, "events": 0}
     skipped: list[Skipped] = []
     for coded, skips in code_batches(batches(documents, options.batch_size), options, coder):

