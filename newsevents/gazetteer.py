@@ -33,7 +33,7 @@ from .models import Country, Place
 
 MIN_CITY_POPULATION = 5_000
 CONTEXT_CITY_POPULATION = 20_000  # a context country promotes its cities only from this size
-FUZZY_CITY_POPULATION = 10_000  # cities of context countries that fuzzy matching may return
+SHOUTED_CITY_POPULATION = 100_000  # an all-caps name of 5 letters or fewer: "LIMA", not "NATO"
 FUZZY_MIN_LETTERS = 6
 COUNTRY_CUTOFF = 90.0
 CONTEXT_CUTOFF = 85.0
@@ -167,7 +167,7 @@ class GazetteerData:
     waters: Mapping[str, Area]
     stopwords: frozenset[str]
     fuzzy_admin1: Mapping[str, tuple[str, ...]]  # iso3 -> admin1 keys
-    fuzzy_cities: Mapping[str, tuple[str, ...]]  # iso3 -> keys of its larger cities
+    fuzzy_cities: Mapping[str, tuple[str, ...]]  # iso3 -> keys of its cities of 20,000+
     fuzzy_places: tuple[str, ...]  # every admin1, region and alias key
 
 
@@ -180,6 +180,7 @@ class Gazetteer:
         self._data = data
         self._cached_lookup = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
         self._country_choices = tuple(data.country_keys)
+        self._water_choices = tuple(data.waters)
 
     @classmethod
     @functools.cache
@@ -202,11 +203,14 @@ class Gazetteer:
 
     def country_of_demonym(self, text: str) -> Country | None:
         """The country of a demonym, singular or plural: 'Pakistani', 'Israelis', 'Saudi'."""
-        key = normalize(text)
+        iso3 = self._demonym(normalize(text))
+        return self._data.countries.get(iso3) if iso3 else None
+
+    def _demonym(self, key: str) -> str | None:
         iso3 = self._data.demonyms.get(key)
         if iso3 is None and key.endswith("s"):
             iso3 = self._data.demonyms.get(key[:-1])
-        return self._data.countries.get(iso3) if iso3 else None
+        return iso3
 
     def country_of_capital(self, text: str) -> Country | None:
         """The country whose government a capital stands for: 'Tehran', 'Kyiv', 'Washington'."""
@@ -237,20 +241,23 @@ class Gazetteer:
         if compact in self._data.acronyms:
             return self.country_place(self._data.acronyms[compact], text)
         key = normalize(text)
-        if not key or _is_acronym(text):  # "NATO", "IRGC": organisations, not towns
+        if not key:
             return None
+        if _is_acronym(text):  # a dateline ("LIMA") or an organisation ("NATO"): no small towns
+            return self._exact(key, text, context, min_population=SHOUTED_CITY_POPULATION)
         found = self._exact(key, text, context) or self._affixed(key, text, context)
         if found is None and "," in text:
             found = self._qualified(text, context)
         return found or self._fuzzy(key, text, context)
 
     def _exact(self, key: str, text: str, context: tuple[str, ...],
-               admin_only: bool = False) -> Place | None:
+               admin_only: bool = False, min_population: int = 0) -> Place | None:
         d = self._data
         if key in d.waters and not admin_only:
             return self._place(d.waters[key], text)
         iso3 = None if admin_only else d.country_keys.get(key)
-        candidates = list(self._candidates(key, admin_only))
+        candidates = [c for c in self._candidates(key, admin_only)
+                      if c.kind != "city" or c.size >= min_population]
         if context:
             found = self._in_context(iso3, candidates, context, text)
             if found is not None:
@@ -324,7 +331,7 @@ class Gazetteer:
     def _fuzzy(self, key: str, text: str, context: tuple[str, ...],
                admin_only: bool = False) -> Place | None:
         d = self._data
-        if _letters(key) < FUZZY_MIN_LETTERS or key in d.stopwords:
+        if _letters(key) < FUZZY_MIN_LETTERS or key in d.stopwords or self._demonym(key):
             return None
         if not admin_only:
             iso3 = self._fuzzy_country(key)
@@ -340,7 +347,7 @@ class Gazetteer:
         if found is not None:
             return self._exact(found, text, context, admin_only)
         if not admin_only:
-            water = _closest(key, tuple(d.waters), GLOBAL_CUTOFF)
+            water = _closest(key, self._water_choices, GLOBAL_CUTOFF)
             if water is not None:
                 return self._place(d.waters[water], text)
         return None
@@ -353,8 +360,8 @@ class Gazetteer:
         """True when `key` is exactly some other kind of name, so no country is guessed."""
         d = self._data
         return any(key in index for index in (
-            d.demonyms, d.capitals, d.admin1_keys, d.cities, d.aliases, d.regions, d.waters,
-        )) or key in d.stopwords
+            d.capitals, d.admin1_keys, d.cities, d.aliases, d.regions, d.waters,
+        )) or key in d.stopwords or self._demonym(key) is not None
 
     # -- places from records -----------------------------------------------------------------
     def _place(self, record: Record, text: str) -> Place:
@@ -638,6 +645,6 @@ def _city_keys_by_country(cities: Mapping[str, tuple[City, ...]]) -> dict[str, t
     by_country: dict[str, set[str]] = defaultdict(set)
     for key, group in cities.items():
         for city in group:
-            if city.population >= FUZZY_CITY_POPULATION:
+            if city.population >= CONTEXT_CITY_POPULATION:
                 by_country[city.country].add(key)
     return {k: tuple(sorted(v)) for k, v in by_country.items()}

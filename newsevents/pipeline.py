@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from .store import Store
 
 Coded = tuple[Article | Skipped, list[Mention], str]  # (article or why not, mentions, url)
+Jobs = Iterator[tuple[list[Document], list[Skipped]]]  # batches of documents, source skips
+Engine = Callable[[Jobs, "RunOptions", Callable[[], "Coder"]],
+                  Iterator[tuple[list[Coded], list[Skipped]]]]  # local pool or ray_engine
 
 
 class Coder:
@@ -102,8 +105,8 @@ def _work(job: tuple[list[Document], date | None]) -> list[Coded]:
     return _WORKER_CODER.process_documents(job[0], job[1])
 
 
-def code_batches(jobs: Iterator[tuple[list[Document], list[Skipped]]], options: RunOptions,
-                 coder: Callable[[], Coder]) -> Iterator[tuple[list[Coded], list[Skipped]]]:
+def code_batches(jobs: Jobs, options: RunOptions, coder: Callable[[], Coder]
+                 ) -> Iterator[tuple[list[Coded], list[Skipped]]]:
     """Run extraction and coding in `workers` processes, in order, streaming."""
     if options.workers <= 1:
         local = coder()
@@ -131,13 +134,17 @@ def process(
     coder: Callable[[], Coder] = Coder.load,
     stdin: BinaryIO | None = None,
     on_document: Callable[[], None] | None = None,
+    engine: Engine = code_batches,
 ) -> IngestSummary:
-    """Ingest every source into the store; one transaction per article."""
+    """Ingest every source into the store; one transaction per article.
+
+    `engine` codes the batches, in order: `code_batches` here, or the Ray engine's.
+    """
     documents = iter_documents(sources, published=options.published, stdin=stdin,
                                allow_private_hosts=options.allow_private_hosts)
     counts = {"documents": 0, "articles": 0, "new": 0, "events": 0}
     skipped: list[Skipped] = []
-    for coded, skips in code_batches(batches(documents, options.batch_size), options, coder):
+    for coded, skips in engine(batches(documents, options.batch_size), options, coder):
         skipped.extend(skips)
         for result, mentions, url in coded:
             counts["documents"] += 1

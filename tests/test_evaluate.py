@@ -345,11 +345,11 @@ def test_body_scores_average_per_document_and_skip_empty_predictions_for_precisi
 # --- data-set helpers of bench/coding_sets.py ---------------------------------------------------
 
 
-def test_plover_split_halves_each_type_so_both_halves_have_every_type() -> None:
+def test_plover_split_halves_each_type_and_interleaves_the_types() -> None:
     records = [{"id": f"{t}-{i}", "event": t} for t in ("AGREE", "FIGHT") for i in range(3)]
     dev = coding_sets.plover_split(records, dev=True)
     held = coding_sets.plover_split(records, dev=False)
-    assert [r["id"] for r in dev] == ["AGREE-0", "AGREE-1", "FIGHT-0", "FIGHT-1"]
+    assert [r["id"] for r in dev] == ["AGREE-0", "FIGHT-0", "AGREE-1", "FIGHT-1"]
     assert [r["id"] for r in held] == ["AGREE-2", "FIGHT-2"]
 
 
@@ -377,3 +377,35 @@ def test_acled_label_uses_the_most_confident_mention_with_an_acled_type() -> Non
     other = replace(mention(confidence=0.9), code=code("ACCUSE"))
     assert coding_sets.acled_label([other, strike]) == "AIR_STRIKE"
     assert coding_sets.acled_label([other]) == NO_EVENT
+
+
+class FakeNlp:
+    def pipe(self, texts: object, batch_size: int = 32) -> list[str]:
+        return [f"doc:{t}" for t in texts]  # type: ignore[attr-defined]
+
+
+class FakeCoder:
+    nlp = FakeNlp()
+
+    def code(self, article: object, doc: str) -> list[Mention]:
+        if "boom" in doc:
+            raise RuntimeError("parser fell over")
+        return [mention()]
+
+
+def test_code_items_reports_a_coder_exception_as_no_event_and_goes_on() -> None:
+    import evalcore
+
+    context = evalcore.RunContext(lambda: FakeCoder())  # type: ignore[arg-type, return-value]
+    coded = evalcore.code_items(context, [("fine", None), ("boom", None), ("fine too", None)])
+    assert [len(m) for m in coded.mentions] == [1, 0, 1]
+    assert len(coded.errors) == 1 and "parser fell over" in coded.errors[0]
+    assert "1 texts" in coded.notes()[0]
+
+
+def test_below_floors_names_metrics_under_their_floor_or_missing() -> None:
+    import evalsets
+
+    report = evalsets.SetReport("x", "ok", metrics={"f1": 0.5, "recall": 0.71})
+    assert evalsets.below_floors(report, {"f1": 0.5, "recall": 0.72, "gone": 0.1}) == {
+        "recall": 0.71, "gone": None}
