@@ -74,6 +74,28 @@ class Coded:
                 *self.errors[:MAX_ERROR_NOTES])
 
 
+def code_pages(ctx: RunContext, items: Sequence[tuple[str, date | None]]) -> Coded:
+    """Code whole plain-text pages the way `newsevents ingest` does: extraction (headline,
+    dateline and boilerplate removal) first, then the coder."""
+    from newsevents.extract import extract
+    from newsevents.models import Article, Document
+
+    coder = ctx.coder()
+    articles = [extract(Document(f"gold#{i}", text.encode("utf-8"), "text/plain"),
+                        published=published) for i, (text, published) in enumerate(items)]
+    usable = [a for a in articles if isinstance(a, Article)]
+    docs = iter(coder.nlp.pipe((a.text for a in usable), batch_size=32))
+    mentions: list[list[Mention]] = []
+    errors: list[str] = []
+    for article in articles:
+        if not isinstance(article, Article):
+            errors.append(f"{article.source}: {article.reason}")
+            mentions.append([])
+            continue
+        mentions.append(coder.code(article, next(docs)))
+    return Coded(mentions, errors)
+
+
 def code_items(ctx: RunContext, items: Sequence[tuple[str, date | None]]) -> Coded:
     """Code each (text, published) item; an exception on one text is reported, not fatal."""
     coder = ctx.coder()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from evalcore import FIXTURES, RunContext, SetReport, code_items, counts_table, skipped
+from evalcore import FIXTURES, RunContext, SetReport, code_pages, counts_table, skipped
 
 from newsevents.evaluate import (
     NOTE_KEYS,
@@ -34,7 +34,7 @@ def run_gold_articles(name: str, directory: Path, ctx: RunContext) -> SetReport:
     if not paths:
         return skipped(name, directory)
     articles = ctx.take([load_gold_article(p) for p in paths])
-    coded = code_items(ctx, [(a.text, a.published) for a in articles])
+    coded = code_pages(ctx, [(a.text, a.published) for a in articles])
     score = score_gold(zip(articles, coded.mentions, strict=True))
     events = score.events
     metrics = {"event_precision": events.precision, "event_recall": events.recall,

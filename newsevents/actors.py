@@ -108,6 +108,10 @@ class ActorResolver:
             country, _ = self.country_in(text)
             if country is not None:
                 return country
+        if token.pos_ == "PROPN" and token.dep_ in {"compound", "nmod"}:
+            place = self.gazetteer.lookup(span.text)  # "Istanbul police", "Kharkiv governor"
+            if place is not None and place.country and place.precision in {"city", "admin1"}:
+                return self.gazetteer.country_by_code(place.country)
         return None
 
     # -- parties -----------------------------------------------------------------------------

@@ -49,12 +49,18 @@ IMPLICATIVE_LEMMAS = frozenset({"manage", "begin", "start", "continue", "resume"
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+MAX_SOURCE_WORDS = 8
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE"})
 INNER_TARGET_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE"})
 CONTINUATIONS = frozenset({"hours", "minutes", "later", "shortly", "soon", "afterwards",
                            "meanwhile", "then", "that"})
 CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
-RESPONSE_CUE_WORDS = frozenset({"response", "retaliation", "revenge", "reprisal", "after",
+RETALIATION_WORDS = frozenset({"response", "retaliation", "retaliatory", "retaliate",
+                               "retaliated", "revenge", "reprisal", "reprisals", "tit",
+                               "retaliating", "responding", "avenge", "avenging"})
+RESPONSE_CUE_WORDS = frozenset({"retaliatory", "retaliated", "retaliate", "reprisals", "tit","response", "retaliation", "revenge", "reprisal", "after",
                                 "retaliating", "responding", "avenge", "avenging"})
 
 
@@ -76,6 +82,7 @@ class Draft:
     factuality: str = "asserted"
     attributed_to: list[str] = field(default_factory=list)
     responds_to: Draft | None = None
+    answers: bool = False  # a retaliation cue ("in response", "retaliatory") owned by it
     reason: str = ""
 
     @property
@@ -131,6 +138,7 @@ class SentenceCoder:
                 sent, article, discourse, context, paragraph_date
             )
             drafts.extend(found)
+        link_retaliations(drafts)
         return drafts
 
     def code_sentence(
@@ -148,6 +156,7 @@ class SentenceCoder:
             self.read_parties(draft, discourse, local)
             self.read_mode(draft)
         self.read_places(sent, drafts, context, discourse, local)
+        self.read_home_country(drafts, context)
         paragraph_date = self.read_dates(sent, drafts, article.published, paragraph_date)
         self.read_casualties(sent, drafts)
         self.read_attribution(sent, drafts, discourse, local)
@@ -319,6 +328,9 @@ class SentenceCoder:
                 return False
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
                 return False
+            if auxes & {"have", "has"} and any(
+                    t.lower_ == "since" for t in tok.subtree):  # a toll "since 2004"
+                return False
             head = tok.head
             lemma = head.lemma_.lower()
             if head is tok:
@@ -338,7 +350,7 @@ class SentenceCoder:
                 if tok.dep_ == "xcomp" and lemma not in IMPLICATIVE_LEMMAS and \
                         not self.lexicon.is_light_verb(lemma):
                     return False
-            if tok.dep_ == "prep" and head.pos_ in {"VERB", "AUX"} and tok.lower_ in {
+            if tok.dep_ == "prep" and head.pos_ in {"VERB", "AUX", "ADJ"} and tok.lower_ in {
                     "of", "for"}:
                 governing = self.lexicon.trigger(lemma, "VERB")
                 if governing is not None and governing.type == "ACCUSE":
@@ -534,11 +546,21 @@ class SentenceCoder:
                 draft.actor = localize(draft.actor, draft.location)
                 draft.target = localize(draft.target, draft.location)
                 discourse.saw_place(draft.location)
-            if draft.location is None and draft.trigger.type == "ASSAULT" and \
-                    draft.target is not None and draft.target.country and \
-                    draft.target.sector in {None, "GOV"} and draft.target.patron is None:
-                draft.location = self.gazetteer.country_place(draft.target.country,
-                                                              draft.target.text)
+
+    def read_home_country(self, drafts: list[Draft], context: Sequence[str]) -> None:
+        """'The government', 'police', 'protesters' with no country named belong to the
+        article's main country; a material event with no place happens where its target is."""
+        home = context[0] if context else None
+        for draft in drafts:
+            if home is not None and draft.location is None:
+                home_place = self.gazetteer.country_place(home)
+                if home_place is not None:
+                    draft.actor = localize(draft.actor, home_place)
+                    draft.target = localize(draft.target, home_place)
+            target = draft.target
+            if draft.location is None and draft.trigger.type in MATERIAL_TYPES and \
+                    target is not None and target.country and target.patron is None:
+                draft.location = self.gazetteer.country_place(target.country, target.text)
 
     def place_mentions(self, sent: Span, context: Sequence[str], discourse: Discourse
                        ) -> Iterable[tuple[Token, Place]]:
@@ -687,8 +709,9 @@ class SentenceCoder:
         sources: dict[str, str] = {}
         for found in find_attributions(sent):
             source = found.source.replace("’", "'")
-            if source.lower() in {"he", "she", "it", "they", "we", "i", "you"}:
-                continue
+            if source.lower() in {"he", "she", "it", "they", "we", "i", "you"} or \
+                    len(source.split()) > MAX_SOURCE_WORDS:
+                continue  # a pronoun, or a whole clause the parse took for a subject
             if source.lower() in COUNTRY_ANAPHORS:
                 span = sent.doc.char_span(found.start, found.end, alignment_mode="expand")
                 here = LocalCountries(discourse, local, span.start if span else sent.end)
@@ -711,6 +734,8 @@ class SentenceCoder:
                 earlier = next((owners[t.i] for t in cue.subtree
                                 if t.i != cue.i and t.i in owners), None)
                 later = owner_of(cue, owners)
+            if later is not None and cue.lower_ in RETALIATION_WORDS:
+                later.answers = True
             if earlier is None or later is None or earlier is later:
                 continue
             if cue.lower_ != "after" or _reversed_parties(later, earlier):
@@ -722,7 +747,8 @@ class SentenceCoder:
         parties = [p for p in (draft.actor, draft.target, *draft.co_actors) if p is not None]
         nonpolitical = any(self.lexicon.nonpolitical_domain(t.lemma_.lower())
                            for t in draft.sentence)
-        if nonpolitical and not any(p.sector not in {None, "GOV"} for p in parties):
+        if nonpolitical and (draft.actor is None or not any(
+                p.sector not in {None, "GOV"} for p in parties)):
             return False
         if parties:
             return True
@@ -730,8 +756,7 @@ class SentenceCoder:
             draft.actor = Party(draft.token.text, "protesters", draft.location.country, "CVL")
             return True
         return draft.trigger.type == "ASSAULT" and draft.location is not None and (
-            draft.fatalities is not None or draft.injuries is not None
-            or draft.date.date is not None)
+            bool(draft.fatalities) or bool(draft.injuries))  # a deadly bombing by nobody named
 
     def sentence_countries(self, sent: Span) -> list[tuple[int, object]]:
         out: list[tuple[int, object]] = []
@@ -757,6 +782,22 @@ class LocalCountries(Discourse):
     def saw_group(self, party: Party) -> None:
         self._parent.saw_group(party)
         super().saw_group(party)
+
+
+def link_retaliations(drafts: list[Draft]) -> None:
+    """'In response, security forces raided ...': a retaliation cue with no answered event in
+    its sentence answers the latest earlier hostile act by another side."""
+    for i, draft in enumerate(drafts):
+        if not draft.answers or draft.responds_to is not None:
+            continue
+        mine = draft.actor.country if draft.actor else None
+        for earlier in reversed(drafts[:i]):
+            if earlier.trigger.type not in HOSTILE_TYPES or earlier.sentence == draft.sentence:
+                continue
+            theirs = earlier.actor.country if earlier.actor else None
+            if mine is None or theirs != mine:
+                draft.responds_to = earlier
+                break
 
 
 def localize(party: Party | None, place: Place) -> Party | None:
@@ -826,13 +867,19 @@ def owner_of(tok: Token, owners: dict[int, Draft]) -> Draft | None:
 
 
 def article_countries(doc: Doc, actors: ActorResolver) -> list[str]:
-    """ISO3 codes of the countries an article mentions, most frequent first (gazetteer context)."""
+    """ISO3 codes of the countries an article mentions, most frequent first (gazetteer context);
+    a city counts for its country ('Istanbul police')."""
     counts: dict[str, int] = {}
     for ent in doc.ents:
         if ent.label_ in {"GPE", "NORP"}:
             country, _ = actors.country_in(ent.text)
-            if country is not None:
-                counts[country.iso3] = counts.get(country.iso3, 0) + 1
+            iso3 = country.iso3 if country is not None else None
+            if iso3 is None and ent.label_ == "GPE":
+                place = actors.gazetteer.lookup(ent.text)
+                iso3 = place.country if place is not None and place.precision in {
+                    "city", "admin1"} else None
+            if iso3 is not None:
+                counts[iso3] = counts.get(iso3, 0) + 1
     return sorted(counts, key=lambda c: -counts[c])
 
 

@@ -217,6 +217,10 @@ class Gazetteer:
         iso3 = self._data.capitals.get(normalize(text))
         return self._data.countries.get(iso3) if iso3 else None
 
+    def country_by_code(self, iso3: str) -> Country | None:
+        """The country with this ISO 3166-1 alpha-3 code."""
+        return self._data.countries.get(iso3.upper())
+
     def country_place(self, iso3: str, text: str | None = None) -> Place | None:
         """The country as a Place at its centre point."""
         country = self._data.countries.get(iso3.upper())

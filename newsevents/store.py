@@ -4,6 +4,11 @@ One `save_article` call is one transaction: either the article, its URL, its men
 events they change are all written, or nothing is. Event records are built by
 `export.event_record` from every stored mention of the event; for now an event is all
 mentions with the same `Mention.id` (a content hash of type, parties, place and date).
+
+Syndicated copies are one article: an article whose id is stored, or whose MinHash signature
+(kept per article, with `dedup.SIGNATURE_SCHEME` in meta) finds a near-duplicate in the LSH
+index, only adds its URL and site to `article_urls`. An event's `num_sources` counts the
+distinct sites of every URL of its articles.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -22,12 +27,17 @@ from newsevents import export
 from newsevents.errors import StoreError
 from newsevents.models import Article, DateRef, EventCode, Evidence, Mention, Party, Place
 
+if TYPE_CHECKING:  # datasketch takes most of a second to import: only when saving
+    from newsevents.dedup import NearDuplicateIndex
+
 SCHEMA_VERSION = 1
 MEMORY = ":memory:"
 FETCH_BATCH = 256
 TABLES = (
-    "documents", "articles", "article_urls", "mentions", "events", "event_articles", "links",
+    "documents", "articles", "article_urls", "signatures", "mentions", "events",
+    "event_articles", "links",
 )  # fmt: skip
+SIGNATURE_SCHEME_KEY = "signature_scheme"
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
     """CREATE TABLE IF NOT EXISTS documents (
@@ -39,6 +49,8 @@ _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS article_urls (
         article_id VARCHAR NOT NULL, url VARCHAR NOT NULL, site VARCHAR,
         PRIMARY KEY (article_id, url))""",
+    """CREATE TABLE IF NOT EXISTS signatures (
+        article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS mentions (
         id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, seq INTEGER NOT NULL,
         ord BIGINT NOT NULL, event_id VARCHAR NOT NULL, type VARCHAR NOT NULL,
@@ -69,6 +81,7 @@ class Store:
     def __init__(self, connection: duckdb.DuckDBPyConnection, *, clock: Clock = _utc_now) -> None:
         self._con = connection
         self._clock = clock
+        self._index: NearDuplicateIndex | None = None  # built on the first save
 
     @classmethod
     def open(cls, path: str | Path, *, clock: Clock = _utc_now) -> Store:

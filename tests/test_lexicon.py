@@ -429,7 +429,7 @@ def test_actor_aliases_do_not_collide_after_folding(lexicon: Lexicon) -> None:
         ("security forces", "security forces", None, "MIL", "sector"),
         ("police", "police", None, "POL", "sector"),
         ("militant", "militants", None, "REB", "sector"),
-        ("protester", "protesters", None, "OPP", "sector"),
+        ("protester", "protesters", None, "CVL", "sector"),
         ("civilian", "civilians", None, "CVL", "sector"),
         ("foreign ministry", "government", None, "GOV", "sector"),
         ("media", "media", None, "MED", "sector"),
