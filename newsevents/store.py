@@ -28,6 +28,8 @@ from newsevents.errors import StoreError
 from newsevents.models import Article, DateRef, EventCode, Evidence, Mention, Party, Place
 
 if TYPE_CHECKING:  # datasketch takes most of a second to import: only when saving
+    from datasketch import MinHash
+
     from newsevents.dedup import NearDuplicateIndex
 
 SCHEMA_VERSION = 1
@@ -148,43 +150,126 @@ class Store:
     ) -> bool:
         """Store an article, its URL, its mentions and their events in one transaction.
 
-        Returns False when the article (same id) is already stored: then only `url` is
-        recorded as one more place that carried it, and nothing else changes.
+        Returns False when the article is already stored, by id or as a near-duplicate: then
+        only `url` (with the article's site) is recorded as one more place that carried the
+        stored article, and its events recount their sources.
         """
         strangers = sorted({m.article_id for m in mentions if m.article_id != article.id})
         if strangers:
             raise StoreError(f"mentions of other articles given with {article.id}: {strangers}")
+        index = self._near_duplicates()
         self._con.begin()
         try:
-            is_new = self._insert_article(article, url, content_type)
-            if is_new:
+            stored_id, signature = self._stored_copy(article, index)
+            if stored_id is None:
+                self._insert_article(article, url, content_type, signature)
                 self._insert_mentions(mentions)
                 self._upsert_events(sorted({mention.id for mention in mentions}))
+            elif self._add_carrier(stored_id, article.site, url, content_type):
+                self._upsert_events(self._event_ids_of(stored_id))
             self._con.commit()
         except Exception as error:
             self._con.rollback()
             raise StoreError(f"cannot save article {article.id} from {url}: {error}") from error
-        return is_new
+        if stored_id is None and signature is not None:
+            index.add(article.id, signature)  # only once committed: a rollback leaves no trace
+        return stored_id is None
 
-    def _insert_article(self, article: Article, url: str, content_type: str | None) -> bool:
-        now = self._clock()
+    def _stored_copy(
+        self, article: Article, index: NearDuplicateIndex
+    ) -> tuple[str | None, MinHash | None]:
+        """The id of the stored article this one is a copy of (or None), and its signature."""
         exists = self._con.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone()
-        if exists is None:
-            self._con.execute(
-                f"INSERT INTO articles ({_ARTICLE_COLUMNS}, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [article.id, article.url, article.title, article.published, article.site,
-                 article.text, article.caption, now],
-            )  # fmt: skip
+        if exists is not None:
+            return article.id, None
+        from newsevents import dedup
+
+        signature = dedup.signature(article.text)
+        return index.find(signature), signature
+
+    def _insert_article(
+        self, article: Article, url: str, content_type: str | None, signature: MinHash | None
+    ) -> None:
         self._con.execute(
-            "INSERT INTO article_urls VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            [article.id, url, article.site],
-        )
+            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [article.id, article.url, article.title, article.published, article.site,
+             article.text, article.caption, self._clock()],
+        )  # fmt: skip
+        if signature is not None and not signature.is_empty():
+            from newsevents.dedup import signature_to_bytes
+
+            self._con.execute(
+                "INSERT INTO signatures VALUES (?, ?)", [article.id, signature_to_bytes(signature)]
+            )
+        self._add_carrier(article.id, article.site, url, content_type)
+
+    def _add_carrier(
+        self, article_id: str, site: str | None, url: str, content_type: str | None
+    ) -> bool:
+        """Record that `url` (on `site`) carried the article; False when it was known."""
+        known = self._con.execute(
+            "SELECT 1 FROM article_urls WHERE article_id = ? AND url = ?", [article_id, url]
+        ).fetchone()
+        if known is None:
+            self._con.execute("INSERT INTO article_urls VALUES (?, ?, ?)", [article_id, url, site])
         self._con.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [url, content_type, article.id, now],
+            [url, content_type, article_id, self._clock()],
         )
-        return exists is None
+        return known is None
+
+    def _event_ids_of(self, article_id: str) -> list[str]:
+        rows = self._con.execute(
+            "SELECT DISTINCT event_id FROM mentions WHERE article_id = ? ORDER BY event_id",
+            [article_id],
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    # --- the near-duplicate index ------------------------------------------------------
+
+    def _near_duplicates(self) -> NearDuplicateIndex:
+        """The LSH index of stored signatures, built from the signatures table on first use."""
+        if self._index is None:
+            from newsevents import dedup
+
+            try:
+                if self._meta(SIGNATURE_SCHEME_KEY) != dedup.SIGNATURE_SCHEME:
+                    self._resign_articles()
+                rows = self._con.execute("SELECT article_id, signature FROM signatures").fetchall()
+                self._index = dedup.NearDuplicateIndex.from_signatures(rows)
+            except (duckdb.Error, ValueError) as error:
+                raise StoreError(f"cannot load the stored article signatures: {error}") from error
+        return self._index
+
+    def _resign_articles(self) -> None:
+        """Recompute every signature under the current scheme (old ones do not compare)."""
+        from newsevents import dedup
+
+        self._con.begin()
+        try:
+            self._con.execute("DELETE FROM signatures")
+            cursor = self._con.cursor()
+            cursor.execute("SELECT id, text FROM articles ORDER BY id")
+            while rows := cursor.fetchmany(FETCH_BATCH):
+                signed = [(article_id, dedup.signature(text)) for article_id, text in rows]
+                self._con.executemany("INSERT INTO signatures VALUES (?, ?)", [
+                    (article_id, dedup.signature_to_bytes(sig))
+                    for article_id, sig in signed if not sig.is_empty()
+                ])  # fmt: skip
+            cursor.close()
+            self._con.execute(
+                "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+                "excluded.value", [SIGNATURE_SCHEME_KEY, dedup.SIGNATURE_SCHEME],
+            )  # fmt: skip
+            self._con.commit()
+        except BaseException:
+            self._con.rollback()
+            raise
+
+    def _meta(self, key: str) -> str | None:
+        row = self._con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return str(row[0]) if row else None
 
     def _insert_mentions(self, mentions: Sequence[Mention]) -> None:
         row = self._con.execute("SELECT coalesce(max(ord), 0) FROM mentions").fetchone()
@@ -200,14 +285,17 @@ class Store:
         for event_id in event_ids:
             mentions = self.mentions_for(event_id)
             sources = self._con.execute(
-                "SELECT id, url, site FROM articles WHERE id IN (SELECT DISTINCT article_id "
-                "FROM mentions WHERE event_id = ?)",
+                "SELECT a.id, a.url, a.site, list(DISTINCT coalesce(u.site, 'url:' || u.url)) "
+                "FROM articles a LEFT JOIN article_urls u ON u.article_id = a.id "
+                "WHERE a.id IN (SELECT DISTINCT article_id FROM mentions WHERE event_id = ?) "
+                "GROUP BY a.id, a.url, a.site",
                 [event_id],
             ).fetchall()
             record = export.event_record(
                 mentions,
                 urls={row[0]: row[1] for row in sources},
                 sites={row[0]: row[2] for row in sources},
+                carriers={row[0]: [site for site in row[3] if site] for row in sources},
             )
             self._write_event(record)
 
