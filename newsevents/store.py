@@ -346,6 +346,11 @@ class Store:
         ).fetchall()
         return [row[0] for row in rows]
 
+    def has_url(self, url: str) -> bool:
+        """True when an article was stored from `url` (feeds skip the items it answers)."""
+        row = self._con.execute("SELECT 1 FROM article_urls WHERE url = ? LIMIT 1", [url])
+        return row.fetchone() is not None
+
     def events(
         self,
         *,
