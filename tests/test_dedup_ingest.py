@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from stories import page, story, syndicated
 
 from newsevents.pipeline import Coder, RunOptions, process
 from newsevents.store import TABLES, Store
-from stories import page, story, syndicated
 
 CORPUS = 50
 COPIED = range(0, CORPUS, 5)  # ten stories get a wire copy
