@@ -186,9 +186,8 @@ def test_a_warc_gz_with_two_pages_and_an_image_gives_two_articles(tmp_path: Path
                           coder=lambda: coder)  # fmt: skip
         articles = sorted(store.articles(), key=lambda article: article.url)
     assert (summary.documents, summary.new_articles) == (2, 2)
-    assert summary.skipped == (
-        Skipped(str(archive), "2 records skipped, not HTML pages: 1 warcinfo, 1 response image/jpeg"),
-    )
+    counted = "2 records skipped, not HTML pages: 1 warcinfo, 1 response image/jpeg"
+    assert summary.skipped == (Skipped(str(archive), counted),)
     assert [(a.url, a.published) for a in articles] == [
         ("https://news.example/a", date(2024, 1, 18)),  # WARC-Date: the page has no date
         ("https://news.example/b", date(2024, 1, 18)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -36,6 +37,7 @@ class Reply:
     content_type: str | None = "text/html; charset=utf-8"
     headers: tuple[tuple[str, str], ...] = ()
     send_length: bool = True  # False: no Content-Length, the body ends when the connection does
+    delay: float = 0.0  # seconds before the reply starts
 
 
 @dataclass
@@ -68,6 +70,7 @@ class _Handler(BaseHTTPRequestHandler):
         loopback: Loopback = self.server.loopback  # type: ignore[attr-defined]
         loopback.requests.append((self.path, dict(self.headers.items())))
         reply = loopback.next_reply(self.path)
+        time.sleep(reply.delay)
         self.send_response(reply.status)
         if reply.content_type is not None:
             self.send_header("Content-Type", reply.content_type)
@@ -339,6 +342,15 @@ def test_a_404_is_reported_without_retrying(loopback: Loopback) -> None:
         with pytest.raises(FetchError, match="HTTP 404"):
             fetch(loopback.url("/gone"), client, allow_private_hosts=True, sleep=sleeps.append)
     assert (loopback.hits("/gone"), sleeps) == (1, [])
+
+
+def test_a_server_slower_than_the_timeout_is_retried_then_reported(loopback: Loopback) -> None:
+    url = loopback.route("/slow", Reply(delay=1.0))
+    sleeps: list[float] = []
+    with make_client(allow_private_hosts=True, timeout=0.2) as client:
+        with pytest.raises(FetchError, match="ReadTimeout"):
+            fetch(url, client, allow_private_hosts=True, retries=1, sleep=sleeps.append)
+    assert (loopback.hits("/slow"), sleeps) == (2, [1.0])
 
 
 def test_a_refused_connection_is_retried_then_reported() -> None:
