@@ -13,7 +13,6 @@ distinct sites of every URL of its articles.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
@@ -25,12 +24,15 @@ import duckdb
 
 from newsevents import export
 from newsevents.errors import StoreError
-from newsevents.models import Article, DateRef, EventCode, Evidence, Mention, Party, Place
+from newsevents.mention_json import mention_from_dict, mention_to_dict
+from newsevents.models import Article, Mention
 
 if TYPE_CHECKING:  # datasketch takes most of a second to import: only when saving
     from datasketch import MinHash
 
     from newsevents.dedup import NearDuplicateIndex
+
+__all__ = ["Store", "StoreError", "mention_from_dict", "mention_to_dict"]  # re-exported
 
 SCHEMA_VERSION = 1
 MEMORY = ":memory:"
@@ -164,7 +166,7 @@ class Store:
             if stored_id is None:
                 self._insert_article(article, url, content_type, signature)
                 self._insert_mentions(mentions)
-                self._upsert_events(sorted({mention.id for mention in mentions}))
+                self._upsert_events(sorted({m.id for m in mentions}), new_article=article.id)
             elif self._add_carrier(stored_id, article.site, url, content_type):
                 self._upsert_events(self._event_ids_of(stored_id))
             self._con.commit()
@@ -202,7 +204,12 @@ class Store:
             self._con.execute(
                 "INSERT INTO signatures VALUES (?, ?)", [article.id, signature_to_bytes(signature)]
             )
-        self._add_carrier(article.id, article.site, url, content_type)
+        # A new article id: its URL and document rows cannot exist yet.
+        self._con.execute(
+            "INSERT INTO article_urls VALUES (?, ?, ?)", [article.id, url, article.site]
+        )
+        self._con.execute("INSERT INTO documents VALUES (?, ?, ?, ?)",
+                          [url, content_type, article.id, self._clock()])  # fmt: skip
 
     def _add_carrier(
         self, article_id: str, site: str | None, url: str, content_type: str | None
@@ -253,10 +260,12 @@ class Store:
             cursor.execute("SELECT id, text FROM articles ORDER BY id")
             while rows := cursor.fetchmany(FETCH_BATCH):
                 signed = [(article_id, dedup.signature(text)) for article_id, text in rows]
-                self._con.executemany("INSERT INTO signatures VALUES (?, ?)", [
-                    (article_id, dedup.signature_to_bytes(sig))
-                    for article_id, sig in signed if not sig.is_empty()
-                ])  # fmt: skip
+                values = [value for article_id, sig in signed if not sig.is_empty()
+                          for value in (article_id, dedup.signature_to_bytes(sig))]  # fmt: skip
+                if values:
+                    self._con.execute(
+                        "INSERT INTO signatures VALUES " + _rows(len(values) // 2, 2), values
+                    )
             cursor.close()
             self._con.execute(
                 "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
@@ -272,49 +281,66 @@ class Store:
         return str(row[0]) if row else None
 
     def _insert_mentions(self, mentions: Sequence[Mention]) -> None:
+        if not mentions:
+            return
         row = self._con.execute("SELECT coalesce(max(ord), 0) FROM mentions").fetchone()
         start = int(row[0]) if row else 0
+        values: list[Any] = []
         for seq, mention in enumerate(mentions):
-            self._con.execute(
-                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [mention.id, mention.article_id, seq, start + seq + 1, mention.id,
-                 mention.code.type, json.dumps(mention_to_dict(mention))],
-            )  # fmt: skip
-
-    def _upsert_events(self, event_ids: Sequence[str]) -> None:
-        for event_id in event_ids:
-            mentions = self.mentions_for(event_id)
-            sources = self._con.execute(
-                "SELECT a.id, a.url, a.site, list(DISTINCT coalesce(u.site, 'url:' || u.url)) "
-                "FROM articles a LEFT JOIN article_urls u ON u.article_id = a.id "
-                "WHERE a.id IN (SELECT DISTINCT article_id FROM mentions WHERE event_id = ?) "
-                "GROUP BY a.id, a.url, a.site",
-                [event_id],
-            ).fetchall()
-            record = export.event_record(
-                mentions,
-                urls={row[0]: row[1] for row in sources},
-                sites={row[0]: row[2] for row in sources},
-                carriers={row[0]: [site for site in row[3] if site] for row in sources},
-            )
-            self._write_event(record)
-
-    def _write_event(self, record: dict[str, Any]) -> None:
+            values += [mention.id, mention.article_id, seq, start + seq + 1, mention.id,
+                       mention.code.type, json.dumps(mention_to_dict(mention))]  # fmt: skip
+        # One statement for all rows: DuckDB's cost is per statement, not per row.
         self._con.execute(
-            """INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET
-               type = excluded.type, "date" = excluded."date",
-               actor_country = excluded.actor_country, target_country = excluded.target_country,
-               location_country = excluded.location_country,
-               num_articles = excluded.num_articles, record = excluded.record""",
-            [record["id"], record["type"], record["date"],
-             _country(record["actor"]), _country(record["target"]), _country(record["location"]),
-             record["num_articles"], json.dumps(record, ensure_ascii=False)],
-        )  # fmt: skip
-        for article_id in record["article_ids"]:
-            self._con.execute(
-                "INSERT INTO event_articles VALUES (?, ?) ON CONFLICT DO NOTHING",
-                [record["id"], article_id],
+            "INSERT INTO mentions VALUES " + _rows(len(mentions), 7), values
+        )
+
+    def _upsert_events(self, event_ids: Sequence[str], new_article: str | None = None) -> None:
+        """Rebuild the records of `event_ids`; `new_article` is the article just added to them."""
+        if not event_ids:
+            return
+        marks = _marks(len(event_ids))
+        mentions: dict[str, list[Mention]] = {event_id: [] for event_id in event_ids}
+        for event_id, payload in self._con.execute(
+            f"SELECT event_id, payload FROM mentions WHERE event_id IN {marks} ORDER BY ord",
+            list(event_ids),
+        ).fetchall():
+            mentions[event_id].append(mention_from_dict(json.loads(payload)))
+        sources = self._con.execute(
+            "SELECT a.id, a.url, a.site, list(DISTINCT coalesce(u.site, 'url:' || u.url)) "
+            "FROM articles a LEFT JOIN article_urls u ON u.article_id = a.id WHERE a.id IN "
+            f"(SELECT article_id FROM mentions WHERE event_id IN {marks}) "
+            "GROUP BY a.id, a.url, a.site",
+            list(event_ids),
+        ).fetchall()
+        urls = {row[0]: row[1] for row in sources}
+        sites = {row[0]: row[2] for row in sources}
+        carriers = {row[0]: [site for site in row[3] if site] for row in sources}
+        existing = {row[0] for row in self._con.execute(
+            f"SELECT id FROM events WHERE id IN {marks}", list(event_ids)).fetchall()}
+        for event_id in event_ids:
+            record = export.event_record(
+                mentions[event_id], urls=urls, sites=sites, carriers=carriers
             )
+            self._write_event(record, exists=event_id in existing)
+        if new_article is not None:
+            self._con.execute(
+                "INSERT INTO event_articles VALUES " + _rows(len(event_ids), 2),
+                [value for event_id in event_ids for value in (event_id, new_article)],
+            )
+
+    def _write_event(self, record: dict[str, Any], *, exists: bool) -> None:
+        values = [record["type"], record["date"], _country(record["actor"]),
+                  _country(record["target"]), _country(record["location"]),
+                  record["num_articles"], json.dumps(record, ensure_ascii=False)]  # fmt: skip
+        if exists:
+            self._con.execute(
+                'UPDATE events SET type = ?, "date" = ?, actor_country = ?, target_country = ?, '
+                "location_country = ?, num_articles = ?, record = ? WHERE id = ?",
+                [*values, record["id"]],
+            )
+        else:
+            self._con.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                              [record["id"], *values])  # fmt: skip
         if record["responds_to"]:
             self._con.execute(
                 "INSERT INTO links VALUES (?, ?) ON CONFLICT DO NOTHING",
@@ -389,6 +415,14 @@ class Store:
         return result
 
 
+def _marks(count: int) -> str:
+    return "(" + ", ".join("?" * count) + ")"
+
+
+def _rows(count: int, width: int) -> str:
+    return ", ".join([_marks(width)] * count)
+
+
 def _open_reason(error: Exception) -> str:
     message = str(error)
     if "could not set lock" in message.lower():
@@ -433,54 +467,4 @@ def _article(row: tuple[Any, ...]) -> Article:
         text=text,
         paragraphs=tuple(text.split("\n\n")),
         caption=caption,
-    )
-
-
-# --- Mention <-> JSON ------------------------------------------------------------------
-
-
-def mention_to_dict(mention: Mention) -> dict[str, Any]:
-    """A JSON-ready dict of every field of `mention`, nested records included."""
-    result = _plain(mention)
-    assert isinstance(result, dict)
-    return result
-
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def mention_from_dict(data: dict[str, Any]) -> Mention:
-    """The inverse of `mention_to_dict`: `mention_from_dict(mention_to_dict(m)) == m`."""
-    return Mention(
-        **{
-            **data,
-            "code": EventCode(**{**data["code"], "context": tuple(data["code"]["context"])}),
-            "actor": _party(data.get("actor")),
-            "target": _party(data.get("target")),
-            "location": Place(**data["location"]) if data.get("location") else None,
-            "date": _date_ref(data["date"]),
-            "evidence": tuple(Evidence(**item) for item in data.get("evidence", ())),
-            "co_actors": tuple(Party(**item) for item in data.get("co_actors", ())),
-            "attributed_to": tuple(data.get("attributed_to", ())),
-        }
-    )
-
-
-def _party(data: dict[str, Any] | None) -> Party | None:
-    return Party(**data) if data else None
-
-
-def _date_ref(data: dict[str, Any]) -> DateRef:
-    raw = data.get("date")
-    return DateRef(
-        date=date.fromisoformat(raw) if raw else None,
-        precision=data.get("precision", "unknown"),
-        text=data.get("text"),
     )
