@@ -7,6 +7,7 @@ without a route answers 404. Every request is recorded with its headers.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,14 +15,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HTML = "text/html; charset=utf-8"
 RSS = "application/rss+xml"
+PAGE = b"<html><head><title>Talks resume</title></head><body><p>Talks resumed.</p></body></html>"
 
 
 @dataclass(frozen=True)
 class Reply:
     status: int = 200
-    body: bytes = b""
+    body: bytes = PAGE
     content_type: str | None = HTML
     headers: tuple[tuple[str, str], ...] = ()
+    send_length: bool = True  # False: no Content-Length, the body ends when the connection does
+    delay: float = 0.0  # seconds before the reply starts
 
 
 @dataclass
@@ -36,8 +40,15 @@ class Site:
             self.routes[path] = list(replies)
         return self.url(path)
 
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+    def reset(self) -> Site:
+        """No routes and no requests seen: what each test starts from."""
+        with self.lock:
+            self.routes.clear()
+            self.requests.clear()
+        return self
 
     def hits(self, path: str) -> int:
         return sum(1 for requested, _headers in self.requests if requested == path)
@@ -55,12 +66,14 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         site: Site = self.server.site  # type: ignore[attr-defined]
         reply = site.next_reply(self.path, dict(self.headers.items()))
+        time.sleep(reply.delay)
         self.send_response(reply.status)
         if reply.content_type is not None:
             self.send_header("Content-Type", reply.content_type)
         for name, value in reply.headers:
             self.send_header(name, value)
-        self.send_header("Content-Length", str(len(reply.body)))
+        if reply.send_length:
+            self.send_header("Content-Length", str(len(reply.body)))
         self.end_headers()
         self.wfile.write(reply.body)
 

@@ -466,3 +466,11 @@ def test_many_articles_are_indexed_once_each(store: Store) -> None:
     for text in texts:
         store.save_article(make_article(text), [], url=f"https://site.example/{len(text)}")
     assert store._index is not None and len(store._index) == store.counts()["articles"]
+
+
+def test_the_store_knows_every_url_that_carried_an_article(store: Store) -> None:
+    original, copy = wire_article(), wire_article(WIRE_COPY, "daily.example")
+    store.save_article(original, [], url=original.url)
+    store.save_article(copy, [], url=copy.url)
+    assert store.has_url(original.url) and store.has_url(copy.url)
+    assert not store.has_url("https://wire.example/other")

@@ -38,9 +38,7 @@ def server() -> Iterator[Site]:
 @pytest.fixture
 def site(server: Site) -> Site:
     """The module's server with no routes and no requests seen."""
-    server.routes.clear()
-    server.requests.clear()
-    return server
+    return server.reset()
 
 
 def story_route(site: Site, number: int) -> str:
