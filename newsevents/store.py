@@ -6,9 +6,9 @@ events they change are all written, or nothing is. Event records are built by
 mentions with the same `Mention.id` (a content hash of type, parties, place and date).
 
 Syndicated copies are one article: an article whose id is stored, or whose MinHash signature
-(kept per article, with `dedup.SIGNATURE_SCHEME` in meta) finds a near-duplicate in the LSH
-index, only adds its URL and site to `article_urls`. An event's `num_sources` counts the
-distinct sites of every URL of its articles.
+finds a near-duplicate in the LSH index (`store_signatures`), only adds its URL and site to
+`article_urls`, and the events of the stored article recount their sources: `num_sources` is
+the number of distinct sites over every URL of an event's articles.
 """
 
 from __future__ import annotations
@@ -26,13 +26,14 @@ from newsevents import export
 from newsevents.errors import StoreError
 from newsevents.mention_json import mention_from_dict, mention_to_dict
 from newsevents.models import Article, Mention
+from newsevents.store_signatures import SIGNATURE_SCHEME_KEY, StoredSignatures
 
-if TYPE_CHECKING:  # datasketch takes most of a second to import: only when saving
+if TYPE_CHECKING:
     from datasketch import MinHash
 
-    from newsevents.dedup import NearDuplicateIndex
-
-__all__ = ["Store", "StoreError", "mention_from_dict", "mention_to_dict"]  # re-exported
+__all__ = [  # all but Store are re-exported from the modules that define them
+    "Store", "StoreError", "SIGNATURE_SCHEME_KEY", "mention_from_dict", "mention_to_dict",
+]  # fmt: skip
 
 SCHEMA_VERSION = 1
 MEMORY = ":memory:"
@@ -41,7 +42,6 @@ TABLES = (
     "documents", "articles", "article_urls", "signatures", "mentions", "events",
     "event_articles", "links",
 )  # fmt: skip
-SIGNATURE_SCHEME_KEY = "signature_scheme"
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
     """CREATE TABLE IF NOT EXISTS documents (
@@ -85,7 +85,7 @@ class Store:
     def __init__(self, connection: duckdb.DuckDBPyConnection, *, clock: Clock = _utc_now) -> None:
         self._con = connection
         self._clock = clock
-        self._index: NearDuplicateIndex | None = None  # built on the first save
+        self._signatures = StoredSignatures(connection)
 
     @classmethod
     def open(cls, path: str | Path, *, clock: Clock = _utc_now) -> Store:
@@ -159,10 +159,10 @@ class Store:
         strangers = sorted({m.article_id for m in mentions if m.article_id != article.id})
         if strangers:
             raise StoreError(f"mentions of other articles given with {article.id}: {strangers}")
-        index = self._near_duplicates()
+        self._signatures.load()  # before the transaction: loading may write to the database
         self._con.begin()
         try:
-            stored_id, signature = self._stored_copy(article, index)
+            stored_id, signature = self._stored_copy(article)
             if stored_id is None:
                 self._insert_article(article, url, content_type, signature)
                 self._insert_mentions(mentions)
@@ -174,20 +174,15 @@ class Store:
             self._con.rollback()
             raise StoreError(f"cannot save article {article.id} from {url}: {error}") from error
         if stored_id is None and signature is not None:
-            index.add(article.id, signature)  # only once committed: a rollback leaves no trace
+            self._signatures.committed(article.id, signature)
         return stored_id is None
 
-    def _stored_copy(
-        self, article: Article, index: NearDuplicateIndex
-    ) -> tuple[str | None, MinHash | None]:
+    def _stored_copy(self, article: Article) -> tuple[str | None, MinHash | None]:
         """The id of the stored article this one is a copy of (or None), and its signature."""
         exists = self._con.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone()
         if exists is not None:
             return article.id, None
-        from newsevents import dedup
-
-        signature = dedup.signature(article.text)
-        return index.find(signature), signature
+        return self._signatures.copy_of(article.text)
 
     def _insert_article(
         self, article: Article, url: str, content_type: str | None, signature: MinHash | None
@@ -198,12 +193,8 @@ class Store:
             [article.id, article.url, article.title, article.published, article.site,
              article.text, article.caption, self._clock()],
         )  # fmt: skip
-        if signature is not None and not signature.is_empty():
-            from newsevents.dedup import signature_to_bytes
-
-            self._con.execute(
-                "INSERT INTO signatures VALUES (?, ?)", [article.id, signature_to_bytes(signature)]
-            )
+        if signature is not None:
+            self._signatures.insert(article.id, signature)
         # A new article id: its URL and document rows cannot exist yet.
         self._con.execute(
             "INSERT INTO article_urls VALUES (?, ?, ?)", [article.id, url, article.site]
@@ -232,53 +223,6 @@ class Store:
             [article_id],
         ).fetchall()
         return [row[0] for row in rows]
-
-    # --- the near-duplicate index ------------------------------------------------------
-
-    def _near_duplicates(self) -> NearDuplicateIndex:
-        """The LSH index of stored signatures, built from the signatures table on first use."""
-        if self._index is None:
-            from newsevents import dedup
-
-            try:
-                if self._meta(SIGNATURE_SCHEME_KEY) != dedup.SIGNATURE_SCHEME:
-                    self._resign_articles()
-                rows = self._con.execute("SELECT article_id, signature FROM signatures").fetchall()
-                self._index = dedup.NearDuplicateIndex.from_signatures(rows)
-            except (duckdb.Error, ValueError) as error:
-                raise StoreError(f"cannot load the stored article signatures: {error}") from error
-        return self._index
-
-    def _resign_articles(self) -> None:
-        """Recompute every signature under the current scheme (old ones do not compare)."""
-        from newsevents import dedup
-
-        self._con.begin()
-        try:
-            self._con.execute("DELETE FROM signatures")
-            cursor = self._con.cursor()
-            cursor.execute("SELECT id, text FROM articles ORDER BY id")
-            while rows := cursor.fetchmany(FETCH_BATCH):
-                signed = [(article_id, dedup.signature(text)) for article_id, text in rows]
-                values = [value for article_id, sig in signed if not sig.is_empty()
-                          for value in (article_id, dedup.signature_to_bytes(sig))]  # fmt: skip
-                if values:
-                    self._con.execute(
-                        "INSERT INTO signatures VALUES " + _rows(len(values) // 2, 2), values
-                    )
-            cursor.close()
-            self._con.execute(
-                "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
-                "excluded.value", [SIGNATURE_SCHEME_KEY, dedup.SIGNATURE_SCHEME],
-            )  # fmt: skip
-            self._con.commit()
-        except BaseException:
-            self._con.rollback()
-            raise
-
-    def _meta(self, key: str) -> str | None:
-        row = self._con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-        return str(row[0]) if row else None
 
     def _insert_mentions(self, mentions: Sequence[Mention]) -> None:
         if not mentions:

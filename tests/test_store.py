@@ -392,11 +392,11 @@ def test_the_index_is_built_lazily_and_rebuilt_from_stored_signatures(tmp_path: 
     with Store.open(path) as first:
         first.save_article(original, [make_mention(original)], url=original.url)
     with Store.open(path) as again:
-        assert again._index is None  # reading needs no index
+        assert again._signatures.index is None  # reading needs no index
         assert len(list(again.articles())) == 1
         copy = wire_article(WIRE_COPY, "daily.example")
         assert again.save_article(copy, [], url=copy.url) is False
-        assert again._index is not None and original.id in again._index
+        assert again._signatures.index is not None and original.id in again._signatures.index
         assert again.event("ev1")["num_sources"] == 2  # type: ignore[index]
 
 
@@ -411,7 +411,7 @@ def test_signatures_of_another_scheme_are_recomputed(tmp_path: Path) -> None:
     with Store.open(path) as again:
         copy = wire_article(WIRE_COPY, "daily.example")
         assert again.save_article(copy, [], url=copy.url) is False
-        assert again._meta(SIGNATURE_SCHEME_KEY) == SIGNATURE_SCHEME
+        assert again._signatures._scheme() == SIGNATURE_SCHEME
         [(stored,)] = again._con.execute("SELECT signature FROM signatures").fetchall()
         assert stored == signature_to_bytes(signature(WIRE))
 
@@ -437,7 +437,7 @@ def test_a_rolled_back_article_leaves_no_signature_in_the_index(
     with pytest.raises(StoreError, match="disk full"):
         store.save_article(original, [make_mention(original)], url=original.url)
     monkeypatch.undo()
-    assert store._index is not None and original.id not in store._index
+    assert store._signatures.index is not None and original.id not in store._signatures.index
     assert store.counts() == dict.fromkeys(TABLES, 0)
     copy = wire_article(WIRE_COPY, "daily.example")
     assert store.save_article(copy, [make_mention(copy)], url=copy.url) is True
@@ -465,7 +465,8 @@ def test_many_articles_are_indexed_once_each(store: Store) -> None:
              .replace("harbour town", f"district {n} town") for n in range(60)]  # fmt: skip
     for text in texts:
         store.save_article(make_article(text), [], url=f"https://site.example/{len(text)}")
-    assert store._index is not None and len(store._index) == store.counts()["articles"]
+    index = store._signatures.index
+    assert index is not None and len(index) == store.counts()["articles"]
 
 
 def test_the_store_knows_every_url_that_carried_an_article(store: Store) -> None:
