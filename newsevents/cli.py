@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -83,12 +84,7 @@ def ingest(
     def run() -> None:
         with open_store(db) as store:
             summary = _run_ingest(sources, store, options, engine, ray_address)
-        for skip in summary.skipped:
-            typer.echo(f"skipped {skip.source}: {skip.reason}", err=True)
-        typer.echo(
-            f"read {summary.documents} documents, stored {summary.articles} articles "
-            f"({summary.new_articles} new), found {summary.events} events, "
-            f"skipped {len(summary.skipped)}", err=True)
+        _echo_summary(summary)
         unusable = {s.source for s in summary.skipped} & set(sources)
         if unusable or (summary.articles == 0 and summary.skipped):
             raise typer.Exit(1)
@@ -114,6 +110,57 @@ def _run_ingest(sources: list[str], store: Any, options: Any, engine: str,
         task = bar.add_task("ingesting", total=None)
         return pipeline.process(sources, store, options=options, stdin=stdin,
                                 on_document=lambda: bar.advance(task))
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs or files.")],
+    every: Annotated[str, typer.Option(
+        help="Time between polls: 30s, 15m, 2h or 1d.")] = "15m",
+    db: DbOption = None,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) for pages and items that carry none.")] = None,
+    workers: Annotated[int | None, typer.Option(
+        help="Processes for parsing (default: the number of cores).")] = None,
+    polls: Annotated[int | None, typer.Option(
+        min=1, help="Stop after this many polls (default: run until interrupted).")] = None,
+    allow_private_hosts: Annotated[bool, typer.Option(
+        help="Allow URLs that resolve to loopback or private addresses.")] = False,
+) -> None:
+    """Poll feeds and ingest the pages of items not seen before; a feed that is down is retried."""
+    from .feeds import parse_interval, watch_into_store
+    from .pipeline import RunOptions, default_workers
+
+    try:
+        seconds = parse_interval(every)
+    except ValueError as error:
+        raise fail(f"--every: {error}") from None
+    options = RunOptions(workers=workers or default_workers(),
+                         published=parse_day(published, "--published"),
+                         allow_private_hosts=allow_private_hosts)
+    count = itertools.count(1)
+
+    def report(summary: Any) -> None:
+        _echo_summary(summary, prefix=f"poll {next(count)}: ")
+
+    def run() -> None:
+        with open_store(db) as store:
+            try:
+                watch_into_store(feeds, store, every_seconds=seconds, options=options,
+                                 polls=polls, on_poll=report)
+            except KeyboardInterrupt:
+                typer.echo("stopped; every article stored before this point is kept", err=True)
+
+    guarded(run)
+
+
+def _echo_summary(summary: Any, prefix: str = "") -> None:
+    for skip in summary.skipped:
+        typer.echo(f"skipped {skip.source}: {skip.reason}", err=True)
+    typer.echo(
+        f"{prefix}read {summary.documents} documents, stored {summary.articles} articles "
+        f"({summary.new_articles} new), found {summary.events} events, "
+        f"skipped {len(summary.skipped)}", err=True)
 
 
 @app.command()

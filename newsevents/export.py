@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
 from newsevents.models import Article, Evidence, Mention, Party, Place
@@ -37,12 +37,15 @@ def event_record(
     *,
     urls: Mapping[str, str],
     sites: Mapping[str, str | None],
+    carriers: Mapping[str, Collection[str]] | None = None,
 ) -> dict[str, Any]:
     """One event record from the mentions of one event, first mention first.
 
     Evidence, attribution, co-actors and articles are unions; confidence is the maximum;
     every other field is the first non-null value. `urls` and `sites` map article ids to the
     article's URL and site; an article without a site counts as a source of its own.
+    `carriers` maps an article id to the sites of every URL that carried it (syndicated
+    copies are one article): `num_sources` counts those instead, when given.
     """
     if not mentions:
         raise ValueError("an event needs at least one mention")
@@ -76,9 +79,21 @@ def event_record(
         "evidence": _evidence(mentions, urls),
         "article_ids": article_ids,
         "num_articles": len(article_ids),
-        "num_sources": len({sites.get(a) or f"article:{a}" for a in article_ids}),
+        "num_sources": _num_sources(article_ids, sites, carriers or {}),
         "reason": LIST_SEPARATOR.join(_unique(m.reason for m in mentions if m.reason)),
     }
+
+
+def _num_sources(
+    article_ids: Sequence[str],
+    sites: Mapping[str, str | None],
+    carriers: Mapping[str, Collection[str]],
+) -> int:
+    """Distinct sites over every article (and every copy of it); no site: its own source."""
+    keys: set[str] = set()
+    for article_id in article_ids:
+        keys.update(carriers.get(article_id) or [sites.get(article_id) or f"article:{article_id}"])
+    return len(keys)
 
 
 def _first(values: Iterable[Any]) -> Any:

@@ -6,6 +6,7 @@ itself); every network request goes through `web.fetch` and its host checks.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import re
@@ -14,14 +15,19 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 import feedparser
 import httpx
 
 from newsevents.errors import InputError
-from newsevents.models import Document, Skipped
-from newsevents.web import FEED_TYPES, Sleep, fetch, is_url
+from newsevents.models import Document, IngestSummary, Skipped
+from newsevents.web import FEED_TYPES, Sleep, fetch, is_url, make_client
+
+if TYPE_CHECKING:
+    from newsevents.pipeline import Coded, Coder, Jobs, RunOptions
+    from newsevents.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -238,6 +244,49 @@ def watch(
         poll += 1
         if iterations is None or poll < iterations:
             sleep(max(0.0, every_seconds - (clock() - started)))
+
+
+def watch_into_store(
+    feeds: Sequence[str],
+    store: Store,
+    *,
+    every_seconds: float,
+    options: RunOptions,
+    polls: int | None = None,
+    coder: Callable[[], Coder] | None = None,
+    client: httpx.Client | None = None,
+    on_poll: Callable[[IngestSummary], object] | None = None,
+    sleep: Sleep = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+) -> None:
+    """`newsevents watch`: poll `feeds` and ingest every new item page into `store`.
+
+    Items the store has a URL for are not fetched again, across runs; each poll is one
+    `pipeline.process` run (one transaction per article) whose summary goes to `on_poll`.
+    """
+    from newsevents import pipeline
+
+    load = functools.cache(coder or pipeline.Coder.load)  # one model for every poll
+    own_client = client is None
+    active = client or make_client(allow_private_hosts=options.allow_private_hosts)
+
+    def ingest(items: Iterable[Document | Skipped]) -> None:
+        def engine(jobs: Jobs, run: RunOptions, make: Callable[[], Coder]
+                   ) -> Iterator[tuple[list[Coded], list[Skipped]]]:
+            # process() is given no sources: the poll's items reach it through this seam.
+            return pipeline.code_batches(pipeline.batches(items, run.batch_size), run, make)
+
+        summary = pipeline.process([], store, options=options, coder=load, engine=engine)
+        if on_poll is not None:
+            on_poll(summary)
+
+    try:
+        watch(feeds, every_seconds=every_seconds, ingest=ingest, seen=store.has_url,
+              client=active, allow_private_hosts=options.allow_private_hosts,
+              iterations=polls, sleep=sleep, clock=clock)  # fmt: skip
+    finally:
+        if own_client:
+            active.close()
 
 
 def parse_interval(text: str) -> int:

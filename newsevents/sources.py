@@ -301,13 +301,17 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Item]:
 
 
 def read_feed(path: Path, options: ReadOptions) -> Iterator[Item]:
-    """An RSS/Atom file: its items' pages are fetched."""
+    """An RSS/Atom file: its items' pages are fetched (with a client of its own if need be)."""
     from .feeds import iter_feed_documents
     from .web import make_client
 
-    client = options.client or make_client(allow_private_hosts=options.allow_private_hosts)
-    return iter_feed_documents(str(path), client,
-                               allow_private_hosts=options.allow_private_hosts)
+    if options.client is not None:
+        yield from iter_feed_documents(str(path), options.client,
+                                       allow_private_hosts=options.allow_private_hosts)
+        return
+    with make_client(allow_private_hosts=options.allow_private_hosts) as client:
+        yield from iter_feed_documents(str(path), client,
+                                       allow_private_hosts=options.allow_private_hosts)
 
 
 FEED_SUFFIXES = (".rss", ".atom")

@@ -6,14 +6,13 @@ events they change are all written, or nothing is. Event records are built by
 mentions with the same `Mention.id` (a content hash of type, parties, place and date).
 
 Syndicated copies are one article: an article whose id is stored, or whose MinHash signature
-(kept per article, with `dedup.SIGNATURE_SCHEME` in meta) finds a near-duplicate in the LSH
-index, only adds its URL and site to `article_urls`. An event's `num_sources` counts the
-distinct sites of every URL of its articles.
+finds a near-duplicate in the LSH index (`store_signatures`), only adds its URL and site to
+`article_urls`, and the events of the stored article recount their sources: `num_sources` is
+the number of distinct sites over every URL of an event's articles.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
@@ -25,10 +24,16 @@ import duckdb
 
 from newsevents import export
 from newsevents.errors import StoreError
-from newsevents.models import Article, DateRef, EventCode, Evidence, Mention, Party, Place
+from newsevents.mention_json import mention_from_dict, mention_to_dict
+from newsevents.models import Article, Mention
+from newsevents.store_signatures import SIGNATURE_SCHEME_KEY, StoredSignatures
 
-if TYPE_CHECKING:  # datasketch takes most of a second to import: only when saving
-    from newsevents.dedup import NearDuplicateIndex
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+__all__ = [  # all but Store are re-exported from the modules that define them
+    "Store", "StoreError", "SIGNATURE_SCHEME_KEY", "mention_from_dict", "mention_to_dict",
+]  # fmt: skip
 
 SCHEMA_VERSION = 1
 MEMORY = ":memory:"
@@ -37,7 +42,6 @@ TABLES = (
     "documents", "articles", "article_urls", "signatures", "mentions", "events",
     "event_articles", "links",
 )  # fmt: skip
-SIGNATURE_SCHEME_KEY = "signature_scheme"
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
     """CREATE TABLE IF NOT EXISTS documents (
@@ -81,7 +85,7 @@ class Store:
     def __init__(self, connection: duckdb.DuckDBPyConnection, *, clock: Clock = _utc_now) -> None:
         self._con = connection
         self._clock = clock
-        self._index: NearDuplicateIndex | None = None  # built on the first save
+        self._signatures = StoredSignatures(connection)
 
     @classmethod
     def open(cls, path: str | Path, *, clock: Clock = _utc_now) -> Store:
@@ -148,85 +152,139 @@ class Store:
     ) -> bool:
         """Store an article, its URL, its mentions and their events in one transaction.
 
-        Returns False when the article (same id) is already stored: then only `url` is
-        recorded as one more place that carried it, and nothing else changes.
+        Returns False when the article is already stored, by id or as a near-duplicate: then
+        only `url` (with the article's site) is recorded as one more place that carried the
+        stored article, and its events recount their sources.
         """
         strangers = sorted({m.article_id for m in mentions if m.article_id != article.id})
         if strangers:
             raise StoreError(f"mentions of other articles given with {article.id}: {strangers}")
+        self._signatures.load()  # before the transaction: loading may write to the database
         self._con.begin()
         try:
-            is_new = self._insert_article(article, url, content_type)
-            if is_new:
+            stored_id, signature = self._stored_copy(article)
+            if stored_id is None:
+                self._insert_article(article, url, content_type, signature)
                 self._insert_mentions(mentions)
-                self._upsert_events(sorted({mention.id for mention in mentions}))
+                self._upsert_events(sorted({m.id for m in mentions}), new_article=article.id)
+            elif self._add_carrier(stored_id, article.site, url, content_type):
+                self._upsert_events(self._event_ids_of(stored_id))
             self._con.commit()
         except Exception as error:
             self._con.rollback()
             raise StoreError(f"cannot save article {article.id} from {url}: {error}") from error
-        return is_new
+        if stored_id is None and signature is not None:
+            self._signatures.committed(article.id, signature)
+        return stored_id is None
 
-    def _insert_article(self, article: Article, url: str, content_type: str | None) -> bool:
-        now = self._clock()
+    def _stored_copy(self, article: Article) -> tuple[str | None, MinHash | None]:
+        """The id of the stored article this one is a copy of (or None), and its signature."""
         exists = self._con.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone()
-        if exists is None:
-            self._con.execute(
-                f"INSERT INTO articles ({_ARTICLE_COLUMNS}, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [article.id, article.url, article.title, article.published, article.site,
-                 article.text, article.caption, now],
-            )  # fmt: skip
+        if exists is not None:
+            return article.id, None
+        return self._signatures.copy_of(article.text)
+
+    def _insert_article(
+        self, article: Article, url: str, content_type: str | None, signature: MinHash | None
+    ) -> None:
         self._con.execute(
-            "INSERT INTO article_urls VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            [article.id, url, article.site],
+            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [article.id, article.url, article.title, article.published, article.site,
+             article.text, article.caption, self._clock()],
+        )  # fmt: skip
+        if signature is not None:
+            self._signatures.insert(article.id, signature)
+        # A new article id: its URL and document rows cannot exist yet.
+        self._con.execute(
+            "INSERT INTO article_urls VALUES (?, ?, ?)", [article.id, url, article.site]
         )
+        self._con.execute("INSERT INTO documents VALUES (?, ?, ?, ?)",
+                          [url, content_type, article.id, self._clock()])  # fmt: skip
+
+    def _add_carrier(
+        self, article_id: str, site: str | None, url: str, content_type: str | None
+    ) -> bool:
+        """Record that `url` (on `site`) carried the article; False when it was known."""
+        known = self._con.execute(
+            "SELECT 1 FROM article_urls WHERE article_id = ? AND url = ?", [article_id, url]
+        ).fetchone()
+        if known is None:
+            self._con.execute("INSERT INTO article_urls VALUES (?, ?, ?)", [article_id, url, site])
         self._con.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [url, content_type, article.id, now],
+            [url, content_type, article_id, self._clock()],
         )
-        return exists is None
+        return known is None
+
+    def _event_ids_of(self, article_id: str) -> list[str]:
+        rows = self._con.execute(
+            "SELECT DISTINCT event_id FROM mentions WHERE article_id = ? ORDER BY event_id",
+            [article_id],
+        ).fetchall()
+        return [row[0] for row in rows]
 
     def _insert_mentions(self, mentions: Sequence[Mention]) -> None:
+        if not mentions:
+            return
         row = self._con.execute("SELECT coalesce(max(ord), 0) FROM mentions").fetchone()
         start = int(row[0]) if row else 0
+        values: list[Any] = []
         for seq, mention in enumerate(mentions):
-            self._con.execute(
-                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [mention.id, mention.article_id, seq, start + seq + 1, mention.id,
-                 mention.code.type, json.dumps(mention_to_dict(mention))],
-            )  # fmt: skip
-
-    def _upsert_events(self, event_ids: Sequence[str]) -> None:
-        for event_id in event_ids:
-            mentions = self.mentions_for(event_id)
-            sources = self._con.execute(
-                "SELECT id, url, site FROM articles WHERE id IN (SELECT DISTINCT article_id "
-                "FROM mentions WHERE event_id = ?)",
-                [event_id],
-            ).fetchall()
-            record = export.event_record(
-                mentions,
-                urls={row[0]: row[1] for row in sources},
-                sites={row[0]: row[2] for row in sources},
-            )
-            self._write_event(record)
-
-    def _write_event(self, record: dict[str, Any]) -> None:
+            values += [mention.id, mention.article_id, seq, start + seq + 1, mention.id,
+                       mention.code.type, json.dumps(mention_to_dict(mention))]  # fmt: skip
+        # One statement for all rows: DuckDB's cost is per statement, not per row.
         self._con.execute(
-            """INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET
-               type = excluded.type, "date" = excluded."date",
-               actor_country = excluded.actor_country, target_country = excluded.target_country,
-               location_country = excluded.location_country,
-               num_articles = excluded.num_articles, record = excluded.record""",
-            [record["id"], record["type"], record["date"],
-             _country(record["actor"]), _country(record["target"]), _country(record["location"]),
-             record["num_articles"], json.dumps(record, ensure_ascii=False)],
-        )  # fmt: skip
-        for article_id in record["article_ids"]:
-            self._con.execute(
-                "INSERT INTO event_articles VALUES (?, ?) ON CONFLICT DO NOTHING",
-                [record["id"], article_id],
+            "INSERT INTO mentions VALUES " + _rows(len(mentions), 7), values
+        )
+
+    def _upsert_events(self, event_ids: Sequence[str], new_article: str | None = None) -> None:
+        """Rebuild the records of `event_ids`; `new_article` is the article just added to them."""
+        if not event_ids:
+            return
+        marks = _marks(len(event_ids))
+        mentions: dict[str, list[Mention]] = {event_id: [] for event_id in event_ids}
+        for event_id, payload in self._con.execute(
+            f"SELECT event_id, payload FROM mentions WHERE event_id IN {marks} ORDER BY ord",
+            list(event_ids),
+        ).fetchall():
+            mentions[event_id].append(mention_from_dict(json.loads(payload)))
+        sources = self._con.execute(
+            "SELECT a.id, a.url, a.site, list(DISTINCT coalesce(u.site, 'url:' || u.url)) "
+            "FROM articles a LEFT JOIN article_urls u ON u.article_id = a.id WHERE a.id IN "
+            f"(SELECT article_id FROM mentions WHERE event_id IN {marks}) "
+            "GROUP BY a.id, a.url, a.site",
+            list(event_ids),
+        ).fetchall()
+        urls = {row[0]: row[1] for row in sources}
+        sites = {row[0]: row[2] for row in sources}
+        carriers = {row[0]: [site for site in row[3] if site] for row in sources}
+        existing = {row[0] for row in self._con.execute(
+            f"SELECT id FROM events WHERE id IN {marks}", list(event_ids)).fetchall()}
+        for event_id in event_ids:
+            record = export.event_record(
+                mentions[event_id], urls=urls, sites=sites, carriers=carriers
             )
+            self._write_event(record, exists=event_id in existing)
+        if new_article is not None:
+            self._con.execute(
+                "INSERT INTO event_articles VALUES " + _rows(len(event_ids), 2),
+                [value for event_id in event_ids for value in (event_id, new_article)],
+            )
+
+    def _write_event(self, record: dict[str, Any], *, exists: bool) -> None:
+        values = [record["type"], record["date"], _country(record["actor"]),
+                  _country(record["target"]), _country(record["location"]),
+                  record["num_articles"], json.dumps(record, ensure_ascii=False)]  # fmt: skip
+        if exists:
+            self._con.execute(
+                'UPDATE events SET type = ?, "date" = ?, actor_country = ?, target_country = ?, '
+                "location_country = ?, num_articles = ?, record = ? WHERE id = ?",
+                [*values, record["id"]],
+            )
+        else:
+            self._con.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                              [record["id"], *values])  # fmt: skip
         if record["responds_to"]:
             self._con.execute(
                 "INSERT INTO links VALUES (?, ?) ON CONFLICT DO NOTHING",
@@ -257,6 +315,11 @@ class Store:
             "SELECT url FROM article_urls WHERE article_id = ? ORDER BY url", [article_id]
         ).fetchall()
         return [row[0] for row in rows]
+
+    def has_url(self, url: str) -> bool:
+        """True when an article was stored from `url` (feeds skip the items it answers)."""
+        row = self._con.execute("SELECT 1 FROM article_urls WHERE url = ? LIMIT 1", [url])
+        return row.fetchone() is not None
 
     def events(
         self,
@@ -294,6 +357,14 @@ class Store:
             row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
             result[table] = int(row[0]) if row else 0
         return result
+
+
+def _marks(count: int) -> str:
+    return "(" + ", ".join("?" * count) + ")"
+
+
+def _rows(count: int, width: int) -> str:
+    return ", ".join([_marks(width)] * count)
 
 
 def _open_reason(error: Exception) -> str:
@@ -340,54 +411,4 @@ def _article(row: tuple[Any, ...]) -> Article:
         text=text,
         paragraphs=tuple(text.split("\n\n")),
         caption=caption,
-    )
-
-
-# --- Mention <-> JSON ------------------------------------------------------------------
-
-
-def mention_to_dict(mention: Mention) -> dict[str, Any]:
-    """A JSON-ready dict of every field of `mention`, nested records included."""
-    result = _plain(mention)
-    assert isinstance(result, dict)
-    return result
-
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def mention_from_dict(data: dict[str, Any]) -> Mention:
-    """The inverse of `mention_to_dict`: `mention_from_dict(mention_to_dict(m)) == m`."""
-    return Mention(
-        **{
-            **data,
-            "code": EventCode(**{**data["code"], "context": tuple(data["code"]["context"])}),
-            "actor": _party(data.get("actor")),
-            "target": _party(data.get("target")),
-            "location": Place(**data["location"]) if data.get("location") else None,
-            "date": _date_ref(data["date"]),
-            "evidence": tuple(Evidence(**item) for item in data.get("evidence", ())),
-            "co_actors": tuple(Party(**item) for item in data.get("co_actors", ())),
-            "attributed_to": tuple(data.get("attributed_to", ())),
-        }
-    )
-
-
-def _party(data: dict[str, Any] | None) -> Party | None:
-    return Party(**data) if data else None
-
-
-def _date_ref(data: dict[str, Any]) -> DateRef:
-    raw = data.get("date")
-    return DateRef(
-        date=date.fromisoformat(raw) if raw else None,
-        precision=data.get("precision", "unknown"),
-        text=data.get("text"),
     )

@@ -95,6 +95,7 @@ def iter_warc_documents(
         return
     skipped: Counter[str] = Counter()
     read = 0
+    failed = False
     with stream:
         records = iter(ArchiveIterator(stream))
         while True:
@@ -110,11 +111,14 @@ def iter_warc_documents(
             # gzip member); whatever it raises here means the rest of the archive is unusable.
             except Exception as exc:
                 yield Skipped(str(path), f"corrupt archive after {read} records: {_brief(exc)}")
+                failed = True
                 break
             read += 1
             if document is None:
                 skipped[kind or f"response larger than {max_bytes} bytes"] += 1
             else:
                 yield document
+    if read == 0 and not failed:  # warcio reads an empty or non-gzip ".gz" as no records
+        yield Skipped(str(path), "no WARC records: empty or not a WARC archive")
     if skipped:
         yield _summary(path, skipped)

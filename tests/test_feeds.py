@@ -5,14 +5,13 @@ Item pages and feeds are served by a real HTTP server on 127.0.0.1; nothing leav
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from loopback import PAGE, RSS, Reply, rss, serving
+from loopback import Site as Loopback
 
 from newsevents.errors import InputError
 from newsevents.feeds import (
@@ -25,86 +24,16 @@ from newsevents.feeds import (
 from newsevents.models import Document, Skipped
 from newsevents.web import make_client
 
-PAGE = b"<html><body><p>Ministers met in the capital on Tuesday.</p></body></html>"
-RSS_TYPE = "application/rss+xml"
-
-
-@dataclass(frozen=True)
-class Reply:
-    status: int = 200
-    body: bytes = PAGE
-    content_type: str = "text/html; charset=utf-8"
-
-
-@dataclass
-class Loopback:
-    """Routes of a local test server; each route's replies are used in turn, the last repeats."""
-
-    port: int = 0
-    routes: dict[str, list[Reply]] = field(default_factory=dict)
-    requests: list[str] = field(default_factory=list)
-
-    def route(self, path: str, *replies: Reply) -> str:
-        self.routes[path] = list(replies)
-        return self.url(path)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def next_reply(self, path: str) -> Reply:
-        replies = self.routes.get(path)
-        if not replies:
-            return Reply(404, b"not found", "text/plain")
-        return replies.pop(0) if len(replies) > 1 else replies[0]
-
-
-class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        loopback: Loopback = self.server.loopback  # type: ignore[attr-defined]
-        loopback.requests.append(self.path)
-        reply = loopback.next_reply(self.path)
-        self.send_response(reply.status)
-        self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
-        self.end_headers()
-        self.wfile.write(reply.body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def loopback_server() -> Iterator[Loopback]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    state = Loopback(port=server.server_address[1])
-    server.loopback = state  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield state
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serving() as site:
+        yield site
 
 
 @pytest.fixture
 def loopback(loopback_server: Loopback) -> Loopback:
-    loopback_server.routes.clear()
-    loopback_server.requests.clear()
-    return loopback_server
-
-
-def rss(*items: tuple[str, str, str | None]) -> bytes:
-    """An RSS 2.0 feed of (title, link, pubDate) items."""
-    entries = "".join(
-        f"<item><title>{title}</title><link>{link}</link>"
-        + (f"<pubDate>{published}</pubDate>" if published else "")
-        + "</item>"
-        for title, link, published in items
-    )
-    return (
-        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-        f"<title>Regional wire</title><link>https://wire.example/</link>{entries}</channel></rss>"
-    ).encode()
+    return loopback_server.reset()
 
 
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
@@ -163,7 +92,7 @@ def test_rss_feed_item_pages_are_ingested_with_the_item_dates(loopback: Loopback
     feed = loopback.route("/feed.xml", Reply(body=rss(
         ("Talks resume", a, "Thu, 18 Jan 2024 09:00:00 GMT"),
         ("Border reopens", b, "Fri, 19 Jan 2024 16:20:00 GMT"),
-    ), content_type=RSS_TYPE))
+    ), content_type=RSS))
     with make_client(allow_private_hosts=True, timeout=5) as client:
         documents = list(iter_feed_documents(feed, client, allow_private_hosts=True))
     assert documents == [
@@ -177,7 +106,7 @@ def test_a_failing_item_is_skipped_and_the_others_continue(loopback: Loopback) -
     ok = loopback.route("/ok", Reply())
     feed = loopback.route("/feed.xml", Reply(body=rss(
         ("Gone", loopback.url("/gone"), None), ("Fine", ok, None),
-    ), content_type=RSS_TYPE))
+    ), content_type=RSS))
     with make_client(allow_private_hosts=True, timeout=5) as client:
         results = list(iter_feed_documents(feed, client, allow_private_hosts=True, retries=0))
     assert results[0] == Skipped(loopback.url("/gone"), "HTTP 404")
@@ -187,14 +116,14 @@ def test_a_failing_item_is_skipped_and_the_others_continue(loopback: Loopback) -
 def test_items_already_seen_are_not_fetched(loopback: Loopback) -> None:
     old, new = loopback.route("/old", Reply()), loopback.route("/new", Reply())
     feed = loopback.route("/feed.xml", Reply(
-        body=rss(("Old", old, None), ("New", new, None)), content_type=RSS_TYPE
+        body=rss(("Old", old, None), ("New", new, None)), content_type=RSS
     ))
     with make_client(allow_private_hosts=True, timeout=5) as client:
         results = list(iter_feed_documents(
             feed, client, allow_private_hosts=True, seen=lambda url: url == old
         ))
     assert urls(results) == [new]
-    assert "/old" not in loopback.requests
+    assert loopback.hits("/old") == 0
 
 
 def test_a_feed_file_on_disk_is_read_and_its_items_fetched(
@@ -244,10 +173,10 @@ def test_watch_ingests_only_new_items_and_survives_a_feed_that_goes_down(
     a, b, c = (loopback.route(path, Reply()) for path in ("/a", "/b", "/c"))
     feed = loopback.route(
         "/feed.xml",
-        Reply(body=rss(("A", a, None), ("B", b, None)), content_type=RSS_TYPE),
-        Reply(body=rss(("C", c, None), ("A", a, None), ("B", b, None)), content_type=RSS_TYPE),
+        Reply(body=rss(("A", a, None), ("B", b, None)), content_type=RSS),
+        Reply(body=rss(("C", c, None), ("A", a, None), ("B", b, None)), content_type=RSS),
         Reply(503, b"", "text/plain"),
-        Reply(body=rss(("C", c, None), ("B", b, None)), content_type=RSS_TYPE),
+        Reply(body=rss(("C", c, None), ("B", b, None)), content_type=RSS),
     )
     ingested, sleeps = Ingested(), []
     with make_client(allow_private_hosts=True, timeout=5) as client:
@@ -255,14 +184,14 @@ def test_watch_ingests_only_new_items_and_survives_a_feed_that_goes_down(
               allow_private_hosts=True, iterations=4, retries=0, sleep=sleeps.append,
               clock=lambda: 0.0)
     assert ingested.polls == [[a, b], [c], [f"skipped {feed}"], []]
-    assert [loopback.requests.count(path) for path in ("/a", "/b", "/c")] == [1, 1, 1]
+    assert [loopback.hits(path) for path in ("/a", "/b", "/c")] == [1, 1, 1]
     assert sleeps == [900, 900, 900]
 
 
 def test_watch_asks_the_store_which_items_it_has(loopback: Loopback) -> None:
     a, b = loopback.route("/a", Reply()), loopback.route("/b", Reply())
     feed = loopback.route(
-        "/feed.xml", Reply(body=rss(("A", a, None), ("B", b, None)), content_type=RSS_TYPE)
+        "/feed.xml", Reply(body=rss(("A", a, None), ("B", b, None)), content_type=RSS)
     )
     ingested = Ingested()
     with make_client(allow_private_hosts=True, timeout=5) as client:
@@ -273,7 +202,7 @@ def test_watch_asks_the_store_which_items_it_has(loopback: Loopback) -> None:
 
 def test_watch_reports_a_down_feed_and_still_ingests_the_others(loopback: Loopback) -> None:
     page = loopback.route("/page", Reply())
-    good = loopback.route("/good.xml", Reply(body=rss(("P", page, None)), content_type=RSS_TYPE))
+    good = loopback.route("/good.xml", Reply(body=rss(("P", page, None)), content_type=RSS))
     down = loopback.url("/down.xml")
     ingested = Ingested()
     with make_client(allow_private_hosts=True, timeout=5) as client:
@@ -283,7 +212,7 @@ def test_watch_reports_a_down_feed_and_still_ingests_the_others(loopback: Loopba
 
 
 def test_watch_waits_only_for_what_is_left_of_the_interval(loopback: Loopback) -> None:
-    feed = loopback.route("/feed.xml", Reply(body=rss(), content_type=RSS_TYPE))
+    feed = loopback.route("/feed.xml", Reply(body=rss(), content_type=RSS))
     ticks = iter([0.0, 40.0, 100.0, 130.0])  # each poll takes 40 s, then 30 s
     sleeps: list[float] = []
     with make_client(allow_private_hosts=True, timeout=5) as client:

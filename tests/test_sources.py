@@ -196,3 +196,24 @@ def test_a_symlink_loop_in_a_directory_is_read_once(tmp_path: Path) -> None:
     (tmp_path / "corpus" / "loop").symlink_to(tmp_path / "corpus", target_is_directory=True)
     items = list(iter_documents([str(tmp_path / "corpus")]))
     assert [Path(item.url).name for item in items if isinstance(item, Document)] == ["a.txt"]
+
+
+def test_a_directory_may_mix_pages_jsonl_archives_and_feeds(tmp_path: Path) -> None:
+    from loopback import Reply, rss, serving
+    from test_warc import page, write_warc
+
+    with serving() as site:
+        item = site.route("/item", Reply(body=b"<html><body><p>Talks resumed.</p></body></html>"))
+        feed = rss(("Talks", item, "Thu, 18 Jan 2024 08:00:00 GMT"))
+        _write(tmp_path / "mixed" / "feed.rss", feed)
+        _write(tmp_path / "mixed" / "a.html", b"<p>Troops crossed the border.</p>")
+        _write(tmp_path / "mixed" / "b.jsonl", b'{"url": "https://x.example/1", "text": "One."}\n')
+        write_warc(tmp_path / "mixed" / "c.warc.gz",
+                   [page("https://news.example/c", b"<html><body><p>C.</p></body></html>")])
+        items = list(iter_documents([str(tmp_path / "mixed")], allow_private_hosts=True))
+    documents = [item for item in items if isinstance(item, Document)]
+    assert [d.url.rsplit("/", 1)[1] for d in documents] == ["a.html", "1", "c", "item"]
+    assert documents[-1].published_hint == date(2024, 1, 18)
+    assert [s.reason for s in items if isinstance(s, Skipped)] == [
+        "1 records skipped, not HTML pages: 1 warcinfo"
+    ]

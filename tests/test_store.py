@@ -15,10 +15,12 @@ from typing import Any
 import pytest
 
 from newsevents import export
+from newsevents.dedup import NUM_PERM, SIGNATURE_SCHEME, signature, signature_to_bytes
 from newsevents.errors import StoreError
 from newsevents.models import Article, DateRef, EventCode, Evidence, Mention, Party, Place
 from newsevents.store import (
     SCHEMA_VERSION,
+    SIGNATURE_SCHEME_KEY,
     TABLES,
     Store,
     mention_from_dict,
@@ -189,8 +191,8 @@ def test_saving_an_article_stores_it_with_its_mentions_and_events(store: Store) 
                                                     responds_to="ev1")]  # fmt: skip
     assert store.save_article(article, mentions, url=article.url, content_type="text/html")
     assert store.counts() == {
-        "documents": 1, "articles": 1, "article_urls": 1, "mentions": 2, "events": 2,
-        "event_articles": 2, "links": 1,
+        "documents": 1, "articles": 1, "article_urls": 1, "signatures": 1, "mentions": 2,
+        "events": 2, "event_articles": 2, "links": 1,
     }  # fmt: skip
     assert store.article(article.id) == article
     assert store.mentions_for("ev2") == [mentions[1]]
@@ -201,19 +203,22 @@ def test_saving_an_article_stores_it_with_its_mentions_and_events(store: Store) 
     )
 
 
-def test_the_same_article_twice_is_stored_once_and_changes_no_event(store: Store) -> None:
+def test_the_same_article_twice_is_stored_once_and_gains_the_other_site(store: Store) -> None:
     article = make_article()
     mention = make_mention(article)
     assert store.save_article(article, [mention], url=article.url) is True
-    events_before = store.events()
+    [before] = store.events()
     again = replace(article, url="https://mirror.example/copy", site="mirror.example")
     assert store.save_article(again, [mention], url=again.url) is False
-    assert store.events() == events_before
+    [after] = store.events()
+    assert {**after, "num_sources": 1} == before  # only the count of sites changed
+    assert (after["num_articles"], after["num_sources"]) == (1, 2)
     assert store.counts()["articles"] == 1
     assert store.counts()["mentions"] == 1
     assert store.article_urls(article.id) == ["https://mirror.example/copy", article.url]
+    snapshot = _snapshot(store)
     assert store.save_article(again, [mention], url=again.url) is False
-    assert store.counts()["article_urls"] == 2
+    assert _snapshot(store) == snapshot  # re-ingesting changes nothing
 
 
 def test_mentions_of_one_event_in_two_articles_make_one_event(store: Store) -> None:
@@ -333,3 +338,140 @@ def test_mentions_of_another_article_are_refused(store: Store) -> None:
     with pytest.raises(StoreError, match="other articles"):
         store.save_article(article, [stranger], url=article.url)
     assert store.counts()["articles"] == 0
+
+
+# --- near-duplicates -------------------------------------------------------------------
+
+WIRE = " ".join(
+    f"Sentence {n} of the wire story says that the delegation of Valdoria met officials from "
+    f"Kestrel in the harbour town number {n} and agreed on a schedule for reopening the road."
+    for n in range(12)
+)
+WIRE_COPY = WIRE.replace("Sentence 3 of", "Line three of").replace("number 7", "called Seven")
+
+
+def wire_article(text: str = WIRE, site: str = "wire.example") -> Article:
+    return make_article(text, url=f"https://{site}/story", site=site)
+
+
+def test_a_near_duplicate_from_another_site_is_one_article_with_both_urls(store: Store) -> None:
+    original, copy = wire_article(), wire_article(WIRE_COPY, "daily.example")
+    assert original.id != copy.id
+    store.save_article(original, [make_mention(original)], url=original.url)
+    assert store.save_article(copy, [make_mention(copy, "ev-copy")], url=copy.url) is False
+    assert [a.id for a in store.articles()] == [original.id]
+    assert store.article_urls(original.id) == [copy.url, original.url]
+    assert store.event("ev-copy") is None  # the copy's own extractions are not stored twice
+    [record] = store.events()
+    assert (record["article_ids"], record["num_articles"], record["num_sources"]) == (
+        [original.id], 1, 2
+    )
+    assert store.counts()["documents"] == 2
+
+
+def test_a_copy_on_the_same_site_adds_a_url_but_no_source(store: Store) -> None:
+    original = wire_article()
+    copy = replace(wire_article(WIRE_COPY), url="https://wire.example/amp/story")
+    store.save_article(original, [make_mention(original)], url=original.url)
+    store.save_article(copy, [], url=copy.url)
+    assert len(store.article_urls(original.id)) == 2
+    assert store.event("ev1")["num_sources"] == 1  # type: ignore[index]
+
+
+def test_different_stories_are_different_articles(store: Store) -> None:
+    other = WIRE.replace("Valdoria", "Norland").replace("agreed on a schedule", "argued about")
+    first, second = wire_article(), wire_article(other, "daily.example")
+    assert store.save_article(first, [], url=first.url)
+    assert store.save_article(second, [], url=second.url)
+    assert store.counts()["articles"] == 2
+
+
+def test_the_index_is_built_lazily_and_rebuilt_from_stored_signatures(tmp_path: Path) -> None:
+    path = tmp_path / "events.duckdb"
+    original = wire_article()
+    with Store.open(path) as first:
+        first.save_article(original, [make_mention(original)], url=original.url)
+    with Store.open(path) as again:
+        assert again._signatures.index is None  # reading needs no index
+        assert len(list(again.articles())) == 1
+        copy = wire_article(WIRE_COPY, "daily.example")
+        assert again.save_article(copy, [], url=copy.url) is False
+        assert again._signatures.index is not None and original.id in again._signatures.index
+        assert again.event("ev1")["num_sources"] == 2  # type: ignore[index]
+
+
+def test_signatures_of_another_scheme_are_recomputed(tmp_path: Path) -> None:
+    path = tmp_path / "events.duckdb"
+    original = wire_article()
+    with Store.open(path) as first:
+        first.save_article(original, [], url=original.url)
+        first._con.execute("UPDATE meta SET value = 'minhash-old' WHERE key = ?",
+                           [SIGNATURE_SCHEME_KEY])  # fmt: skip
+        first._con.execute("UPDATE signatures SET signature = ?", [bytes(NUM_PERM * 4)])
+    with Store.open(path) as again:
+        copy = wire_article(WIRE_COPY, "daily.example")
+        assert again.save_article(copy, [], url=copy.url) is False
+        assert again._signatures._scheme() == SIGNATURE_SCHEME
+        [(stored,)] = again._con.execute("SELECT signature FROM signatures").fetchall()
+        assert stored == signature_to_bytes(signature(WIRE))
+
+
+def test_damaged_signatures_are_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "events.duckdb"
+    with Store.open(path) as first:
+        first.save_article(wire_article(), [], url="u")
+        first._con.execute("UPDATE signatures SET signature = ?", [b"short"])
+    with Store.open(path) as again, pytest.raises(StoreError, match="signatures.*512 bytes"):
+        again.save_article(wire_article(WIRE_COPY), [], url="v")
+
+
+def test_a_rolled_back_article_leaves_no_signature_in_the_index(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = wire_article()
+
+    def broken(*args: object, **kwargs: object) -> dict[str, Any]:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(export, "event_record", broken)
+    with pytest.raises(StoreError, match="disk full"):
+        store.save_article(original, [make_mention(original)], url=original.url)
+    monkeypatch.undo()
+    assert store._signatures.index is not None and original.id not in store._signatures.index
+    assert store.counts() == dict.fromkeys(TABLES, 0)
+    copy = wire_article(WIRE_COPY, "daily.example")
+    assert store.save_article(copy, [make_mention(copy)], url=copy.url) is True
+
+
+def test_a_failure_while_adding_a_copy_changes_nothing(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = wire_article()
+    store.save_article(original, [make_mention(original)], url=original.url)
+    before = _snapshot(store)
+
+    def broken(*args: object, **kwargs: object) -> dict[str, Any]:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(export, "event_record", broken)
+    copy = wire_article(WIRE_COPY, "daily.example")
+    with pytest.raises(StoreError, match="disk full"):
+        store.save_article(copy, [], url=copy.url)
+    assert _snapshot(store) == before
+
+
+def test_many_articles_are_indexed_once_each(store: Store) -> None:
+    texts = [WIRE.replace("Valdoria", f"Country{n}").replace("Kestrel", f"Land{n}")
+             .replace("harbour town", f"district {n} town") for n in range(60)]  # fmt: skip
+    for text in texts:
+        store.save_article(make_article(text), [], url=f"https://site.example/{len(text)}")
+    index = store._signatures.index
+    assert index is not None and len(index) == store.counts()["articles"]
+
+
+def test_the_store_knows_every_url_that_carried_an_article(store: Store) -> None:
+    original, copy = wire_article(), wire_article(WIRE_COPY, "daily.example")
+    store.save_article(original, [], url=original.url)
+    store.save_article(copy, [], url=copy.url)
+    assert store.has_url(original.url) and store.has_url(copy.url)
+    assert not store.has_url("https://wire.example/other")

@@ -144,3 +144,70 @@ def test_a_missing_archive_is_one_skipped(tmp_path: Path) -> None:
         Skipped(str(missing), "cannot read archive: No such file or directory")
     ]
 
+
+
+NO_RECORDS = "no WARC records: empty or not a WARC archive"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [(b"", NO_RECORDS), (b"\x1f\x8b", NO_RECORDS), (b"\x1f\x8b\x08\x00garbage", NO_RECORDS),
+     (b"\x1f\x8b\x08\x00 not really gzip", "corrupt archive after 0 records")],
+    ids=["empty", "cut-header", "bad-gzip", "text-after-magic"],
+)  # fmt: skip
+def test_an_archive_without_any_record_is_one_skipped(
+    tmp_path: Path, data: bytes, reason: str
+) -> None:
+    archive = tmp_path / "news.warc.gz"
+    archive.write_bytes(data)
+    [result] = list(iter_warc_documents(archive))
+    assert isinstance(result, Skipped) and result.source == str(archive)
+    assert result.reason.startswith(reason)
+
+
+# --- end to end and streaming ------------------------------------------------------------------
+
+
+def test_a_warc_gz_with_two_pages_and_an_image_gives_two_articles(tmp_path: Path) -> None:
+    from stories import page as story_page
+    from stories import story
+
+    from newsevents.pipeline import Coder, RunOptions, process
+    from newsevents.store import Store
+
+    archive = write_warc(tmp_path / "crawl.warc.gz", [
+        page("https://news.example/a", story_page(story(3), "News Example")),
+        IMAGE,
+        page("https://news.example/b", story_page(story(4), "News Example")),
+    ])
+    coder = Coder.load()
+    with Store.open(":memory:") as store:
+        summary = process([str(archive)], store, options=RunOptions(workers=1),
+                          coder=lambda: coder)  # fmt: skip
+        articles = sorted(store.articles(), key=lambda article: article.url)
+    assert (summary.documents, summary.new_articles) == (2, 2)
+    counted = "2 records skipped, not HTML pages: 1 warcinfo, 1 response image/jpeg"
+    assert summary.skipped == (Skipped(str(archive), counted),)
+    assert [(a.url, a.published) for a in articles] == [
+        ("https://news.example/a", date(2024, 1, 18)),  # WARC-Date: the page has no date
+        ("https://news.example/b", date(2024, 1, 18)),
+    ]
+
+
+def test_an_archive_is_streamed_record_by_record(tmp_path: Path) -> None:
+    import os
+    import tracemalloc
+
+    pages = [page(f"https://news.example/{n}", b"<html><body><p>" + os.urandom(60_000).hex()
+                  .encode() + b"</p></body></html>") for n in range(60)]  # fmt: skip
+    archive = write_warc(tmp_path / "big.warc.gz", pages)
+    size = archive.stat().st_size
+    assert size > 3_000_000
+    tracemalloc.start()
+    try:
+        count = sum(1 for item in iter_warc_documents(archive) if isinstance(item, Document))
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 60
+    assert peak < size / 5  # a few records at a time, never the archive

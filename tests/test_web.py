@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 import socket
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from loopback import PAGE, Reply, serving
+from loopback import Site as Loopback
 
 from newsevents.errors import FetchError
 from newsevents.models import Document, Skipped
@@ -26,81 +25,18 @@ from newsevents.web import (
 )
 
 PUBLIC_IP = "93.184.216.34"
-PAGE = b"<html><head><title>Talks resume</title></head><body><p>Talks resumed.</p></body></html>"
-
-
-@dataclass(frozen=True)
-class Reply:
-    status: int = 200
-    body: bytes = PAGE
-    content_type: str | None = "text/html; charset=utf-8"
-    headers: tuple[tuple[str, str], ...] = ()
-    send_length: bool = True  # False: no Content-Length, the body ends when the connection does
-
-
-@dataclass
-class Loopback:
-    """Routes of a local test server; each route's replies are used in turn, the last repeats."""
-
-    port: int = 0
-    routes: dict[str, list[Reply]] = field(default_factory=dict)
-    requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
-
-    def route(self, path: str, *replies: Reply) -> str:
-        self.routes[path] = list(replies)
-        return self.url(path)
-
-    def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
-
-    def hits(self, path: str) -> int:
-        return sum(1 for requested, _headers in self.requests if requested == path)
-
-    def next_reply(self, path: str) -> Reply:
-        replies = self.routes.get(path)
-        if not replies:
-            return Reply(404, b"not found", "text/plain")
-        return replies.pop(0) if len(replies) > 1 else replies[0]
-
-
-class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        loopback: Loopback = self.server.loopback  # type: ignore[attr-defined]
-        loopback.requests.append((self.path, dict(self.headers.items())))
-        reply = loopback.next_reply(self.path)
-        self.send_response(reply.status)
-        if reply.content_type is not None:
-            self.send_header("Content-Type", reply.content_type)
-        for name, value in reply.headers:
-            self.send_header(name, value)
-        if reply.send_length:
-            self.send_header("Content-Length", str(len(reply.body)))
-        self.end_headers()
-        self.wfile.write(reply.body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
 def loopback_server() -> Iterator[Loopback]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    state = Loopback(port=server.server_address[1])
-    server.loopback = state  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield state
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serving() as site:
+        yield site
 
 
 @pytest.fixture
 def loopback(loopback_server: Loopback) -> Loopback:
     """The module's server with no routes and no requests seen."""
-    loopback_server.routes.clear()
-    loopback_server.requests.clear()
-    return loopback_server
+    return loopback_server.reset()
 
 
 def resolving(table: dict[str, str]):  # type: ignore[no-untyped-def]
@@ -339,6 +275,15 @@ def test_a_404_is_reported_without_retrying(loopback: Loopback) -> None:
         with pytest.raises(FetchError, match="HTTP 404"):
             fetch(loopback.url("/gone"), client, allow_private_hosts=True, sleep=sleeps.append)
     assert (loopback.hits("/gone"), sleeps) == (1, [])
+
+
+def test_a_server_slower_than_the_timeout_is_retried_then_reported(loopback: Loopback) -> None:
+    url = loopback.route("/slow", Reply(delay=1.0))
+    sleeps: list[float] = []
+    with make_client(allow_private_hosts=True, timeout=0.2) as client:
+        with pytest.raises(FetchError, match="ReadTimeout"):
+            fetch(url, client, allow_private_hosts=True, retries=1, sleep=sleeps.append)
+    assert (loopback.hits("/slow"), sleeps) == (2, [1.0])
 
 
 def test_a_refused_connection_is_retried_then_reported() -> None:
