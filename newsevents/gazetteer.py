@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from .gazetteer_data import (
-    CONTEXT_CITY_POPULATION,
     MIN_CITY_POPULATION,
     Admin1,
     Admin2,
@@ -56,8 +55,12 @@ COUNTRY_CUTOFF = 90.0
 CONTEXT_CUTOFF = 85.0
 GLOBAL_CUTOFF = 88.0
 FUZZY_CONTEXT_COUNTRIES = 3
-NAMESAKE_RATIO = 10  # a namesake city this many times larger in another context country wins
+CONTEXT_BONUS = 2.0  # in log10 people: the first context country's places beat 100 times
+RANK_PENALTY = 1.0  # larger ones elsewhere, and each later country's weigh less
+LAST_CONTEXT_BONUS = 0.5
+CURATED_BONUS = 3.0  # a curated alias or region is what news means by the name
 EMBEDDED_MAX_WORDS = 6  # longer names are not searched for a place inside them
+EMBEDDED_CITY_POPULATION = 100_000  # outside the context, only such a city names a club or school
 LOOKUP_CACHE_SIZE = 100_000
 
 
@@ -149,11 +152,12 @@ class Gazetteer:
         return self._cached_lookup(text, tuple(context), modifiers)
 
     def _lookup(self, text: str, context: tuple[str, ...], modifiers: bool) -> Place | None:
-        found = self._named(text, context)
-        if found is None and modifiers:
+        if modifiers:  # 'Canadian' is Canada's before it is a town in Texas
             iso3 = self._demonym(normalize(text))
             if iso3 is not None:
                 return self.country_place(iso3, text)
+        found = self._named(text, context)
+        if found is None and modifiers:
             found = self._embedded(text, context)
         return found
 
@@ -221,7 +225,7 @@ class Gazetteer:
             and (c.kind in ("admin1", "region") or (
                 c.kind == "city" and rank == len(context)
                 and c.size >= CITY_OVER_COUNTRY_POPULATION))
-            and _km(country.lat, country.lon, c.record.lat, c.record.lon) > SAME_TERRITORY_KM
+            and not _same_territory(country, c.record)
         ]
         if rivals:
             top = min(r for r, _ in rivals)
@@ -232,22 +236,18 @@ class Gazetteer:
 
     def _in_context(self, candidates: list[_Candidate], context: tuple[str, ...],
                     text: str) -> Place | None:
-        """The candidate of the most relevant context country, or None when none is there."""
-        ranked = [
-            (context.index(c.country), c) for c in candidates
-            if c.country in context
-            and (c.kind != "city" or c.size >= CONTEXT_CITY_POPULATION)
-        ]
-        if not ranked:
+        """Among the candidates' countries, the one whose best candidate is most prominent
+        (log population) plus the bonus of its rank in the context; then that country's best
+        candidate. None when no candidate lies in a context country."""
+        if not any(c.country in context for c in candidates):
             return None
-        top_rank = min(rank for rank, _ in ranked)
-        choice = _best([c for rank, c in ranked if rank == top_rank])
-        cities = [c for _, c in ranked if c.kind == "city"]
-        if choice is not None and choice.kind == "city" and cities:
-            biggest = max(cities, key=lambda c: c.size)
-            if biggest.size >= NAMESAKE_RATIO * choice.size:
-                choice = biggest
-        return self._place(choice.record, text) if choice else None
+        by_country: dict[str | None, list[_Candidate]] = {}
+        for c in candidates:
+            by_country.setdefault(c.country, []).append(c)
+        chosen = max(by_country.values(), key=lambda group: max(
+            _prominence(c) + _context_bonus(c.country, context) for c in group))
+        best = _best(chosen)
+        return self._place(best.record, text) if best else None
 
     def _small_town(self, key: str, text: str, context: tuple[str, ...]) -> Place | None:
         """A town under MIN_CITY_POPULATION, only in a context country (the first that has
@@ -294,13 +294,20 @@ class Gazetteer:
                 if not (run[0][:1].isupper() and run[-1][:1].isupper()):
                     continue
                 sub = " ".join(run)
-                found = self._named(sub, context)
-                if found is None:
-                    iso3 = self._demonym(normalize(sub))
-                    found = self.country_place(iso3, sub) if iso3 else None
-                if found is not None:
+                iso3 = self._demonym(normalize(sub))
+                found = self.country_place(iso3, sub) if iso3 else self._named(sub, context)
+                if found is not None and self._prominent(found, context):
                     return replace(found, text=text)
         return None
+
+    def _prominent(self, place: Place, context: tuple[str, ...]) -> bool:
+        """A place worth naming an organisation after: a country, a subdivision, a city of a
+        context country or a large one ('Marks Tey' is not about Marks, Russia)."""
+        if place.precision != "city" or place.country in context:
+            return True
+        towns = self._data.cities.get(normalize(place.name), ())
+        return any(t.country == place.country and t.population >= EMBEDDED_CITY_POPULATION
+                   for t in towns)
 
     # -- fuzzy -------------------------------------------------------------------------------
     def _fuzzy(self, key: str, text: str, context: tuple[str, ...],
@@ -382,11 +389,29 @@ def _best(candidates: list[_Candidate]) -> _Candidate | None:
     return city if in_it or 2 * city.size >= admin.size else admin
 
 
+def _prominence(candidate: _Candidate) -> float:
+    bonus = CURATED_BONUS if candidate.kind in ("alias", "region") else 0.0
+    return math.log10(candidate.size + 10) + bonus
+
+
+def _context_bonus(country: str | None, context: tuple[str, ...]) -> float:
+    if country not in context:
+        return 0.0
+    return max(CONTEXT_BONUS - RANK_PENALTY * context.index(country), LAST_CONTEXT_BONUS)
+
+
 def _closest(key: str, choices: Sequence[str], cutoff: float) -> str | None:
     if not choices:
         return None
     found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
     return str(found[0]) if found else None
+
+
+def _same_territory(country: Country, record: Record) -> bool:
+    """'Guam' the country and the US subdivision: one place under two codes."""
+    if country.lat is None or country.lon is None:
+        return False
+    return _km(country.lat, country.lon, record.lat, record.lon) <= SAME_TERRITORY_KM
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
