@@ -153,9 +153,9 @@ class Gazetteer:
 
     def _lookup(self, text: str, context: tuple[str, ...], modifiers: bool) -> Place | None:
         if modifiers:  # 'Canadian' is Canada's before it is a town in Texas
-            iso3 = self._demonym(normalize(text))
-            if iso3 is not None:
-                return self.country_place(iso3, text)
+            found = self._adjective(normalize(text), text)
+            if found is not None:
+                return found
         found = self._named(text, context)
         if found is None and modifiers:
             found = self._embedded(text, context)
@@ -167,7 +167,9 @@ class Gazetteer:
         if short in d.acronyms:
             return self.country_place(d.acronyms[short], text)
         if short in d.abbreviations:
-            return self._place(d.abbreviations[short], text)
+            found = self._abbreviation(d.abbreviations[short], context, text)
+            if found is not None:
+                return found
         key = normalize(text)
         if not key:
             return None
@@ -177,6 +179,30 @@ class Gazetteer:
         if found is None and "," in text:
             found = self._qualified(text, context)
         return found or self._fuzzy(key, text, context)
+
+    def _adjective(self, key: str, text: str) -> Place | None:
+        """'English' -> England, 'Texan' -> Texas, 'Russian' -> Russia."""
+        code = self._data.adjectives.get(key)
+        if code is not None:
+            return self._place(self._data.admin1[code], text)
+        iso3 = self._demonym(key)
+        return self.country_place(iso3, text) if iso3 is not None else None
+
+    def _abbreviation(self, targets: tuple[Record | Country, ...], context: tuple[str, ...],
+                      text: str) -> Place | None:
+        """The abbreviated place; of several ('WA'), the one of the first context country."""
+        def country(t: Record | Country) -> str | None:
+            return t.iso3 if isinstance(t, Country) else t.country
+
+        if len(targets) > 1:
+            targets = tuple(sorted((t for t in targets if country(t) in context),
+                                   key=lambda t: context.index(country(t) or "")))[:1]
+        if not targets:
+            return None
+        target = targets[0]
+        if isinstance(target, Country):
+            return self.country_place(target.iso3, text)
+        return self._place(target, text)
 
     def _exact(self, key: str, text: str, context: tuple[str, ...],
                admin_only: bool = False, min_population: int = 0) -> Place | None:
@@ -269,7 +295,8 @@ class Gazetteer:
         words = text.split()
         if len(tokens) >= 2 and len(words) >= 2 and normalize(words[0]) in DIRECTIONS:
             found = self._named(" ".join(words[1:]), context)  # "western U.S.", "north Gaza"
-            return replace(found, text=text) if found is not None else None
+            if found is not None and self._prominent(found, context):  # not 'South Side'
+                return replace(found, text=text)
         return None
 
     def _qualified(self, text: str, context: tuple[str, ...]) -> Place | None:
@@ -294,8 +321,7 @@ class Gazetteer:
                 if not (run[0][:1].isupper() and run[-1][:1].isupper()):
                     continue
                 sub = " ".join(run)
-                iso3 = self._demonym(normalize(sub))
-                found = self.country_place(iso3, sub) if iso3 else self._named(sub, context)
+                found = self._adjective(normalize(sub), sub) or self._named(sub, context)
                 if found is not None and self._prominent(found, context):
                     return replace(found, text=text)
         return None

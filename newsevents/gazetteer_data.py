@@ -7,7 +7,7 @@ Sources:
 - iso3166-2: subdivision coordinates;
 - newsevents/data: countries.tsv (centre points, scripts/build_countries.py), country_names.tsv
   (news aliases, acronyms, demonyms, capitals), waters.tsv, regions.tsv, place_aliases.tsv,
-  place_abbreviations.tsv and place_stopwords.tsv.
+  place_abbreviations.tsv, place_adjectives.tsv and place_stopwords.tsv.
 """
 
 from __future__ import annotations
@@ -100,7 +100,8 @@ class GazetteerData:
     cities: Mapping[str, tuple[City, ...]]  # normalised name -> cities, most populous first
     small_cities: Mapping[str, tuple[City, ...]]  # towns under MIN_CITY_POPULATION
     aliases: Mapping[str, tuple[Record, ...]]  # curated news spellings
-    abbreviations: Mapping[str, Record]  # "Calif.", "N.J.", "NSW" without dots, case kept
+    abbreviations: Mapping[str, tuple[Record | Country, ...]]  # "Calif.", "N.J." without dots
+    adjectives: Mapping[str, str]  # "English", "Texan" -> ISO 3166-2 code
     regions: Mapping[str, tuple[Area, ...]]
     waters: Mapping[str, Area]
     stopwords: frozenset[str]
@@ -156,7 +157,8 @@ def load_data() -> GazetteerData:
         cities=cities,
         small_cities=small_cities,
         aliases=aliases,
-        abbreviations=_load_abbreviations(admin1, admin2, subdivisions),
+        abbreviations=_load_abbreviations(admin1, admin2, subdivisions, countries),
+        adjectives=_load_adjectives(admin1),
         regions=regions,
         waters=waters,
         stopwords=stopwords,
@@ -281,7 +283,8 @@ def _admin2_keys(admin2: Mapping[int, Admin2], subdivisions: Sequence[geonames.S
                  admin1_keys: Mapping[str, tuple[str, ...]], stopwords: frozenset[str]
                  ) -> dict[str, tuple[Admin2, ...]]:
     """Names of the counties: 'Orange County' and 'Kent', but not 'Orange' for Orange County
-    (the bare name of a suffixed county is a city's), nor the name of its own first level."""
+    (the bare name of a suffixed county is a city's or a word: 'Hall', 'Park'), nor the name
+    of its own first level."""
     keys: dict[str, list[Admin2]] = defaultdict(list)
     for sub in subdivisions:
         record = admin2.get(sub.id)
@@ -398,16 +401,32 @@ def _load_aliases(rows: list[dict[str, str]], admin1: Mapping[str, Admin1],
 
 
 def _load_abbreviations(admin1: Mapping[str, Admin1], admin2: Mapping[int, Admin2],
-                        subdivisions: Sequence[geonames.SubdivisionRow]) -> dict[str, Record]:
-    """'Calif.' -> California, 'Herts' -> Hertfordshire: keys without dots, case kept."""
+                        subdivisions: Sequence[geonames.SubdivisionRow],
+                        countries: Mapping[str, Country]
+                        ) -> dict[str, tuple[Record | Country, ...]]:
+    """'Calif.' -> California, 'Herts' -> Hertfordshire, 'WA' -> Washington or Western
+    Australia: keys without dots, case kept."""
     by_iso = {s.iso_code: admin2[s.id] for s in subdivisions if s.iso_code and s.id in admin2}
-    out: dict[str, Record] = {}
+    out: dict[str, list[Record | Country]] = defaultdict(list)
     for row in read_table("place_abbreviations.tsv"):
-        record: Record | None = admin1.get(row["code"]) or by_iso.get(row["code"])
-        if record is None or record.country != row["country"]:
+        code = row["code"]
+        target: Record | Country | None = countries.get(code) or admin1.get(code) or \
+            by_iso.get(code)
+        if target is None or (target.iso3 if isinstance(target, Country) else target.country) \
+                != row["country"]:
             raise ValueError(f"place_abbreviations.tsv: {row['abbreviation']!r} names no "
-                             f"subdivision {row['code']} of {row['country']}")
-        out[compact(row["abbreviation"])] = record
+                             f"place {code} of {row['country']}")
+        if target not in out[compact(row["abbreviation"])]:
+            out[compact(row["abbreviation"])].append(target)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _load_adjectives(admin1: Mapping[str, Admin1]) -> dict[str, str]:
+    out = {}
+    for row in read_table("place_adjectives.tsv"):
+        if row["code"] not in admin1:
+            raise ValueError(f"place_adjectives.tsv: no subdivision {row['code']}")
+        out[normalize(row["adjective"])] = row["code"]
     return out
 
 
