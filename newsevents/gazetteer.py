@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -58,6 +58,7 @@ FUZZY_CONTEXT_COUNTRIES = 3
 CONTEXT_BONUS = 2.0  # in log10 people: the first context country's places beat 100 times
 RANK_PENALTY = 1.0  # larger ones elsewhere, and each later country's weigh less
 LAST_CONTEXT_BONUS = 0.5
+ADMIN1_BONUS = 1.5  # a namesake in a subdivision the article names outright
 CURATED_BONUS = 3.0  # a curated alias or region is what news means by the name
 EMBEDDED_MAX_WORDS = 6  # longer names are not searched for a place inside them
 EMBEDDED_CITY_POPULATION = 100_000  # outside the context, only such a city names a club or school
@@ -72,6 +73,11 @@ class _Candidate:
     @property
     def country(self) -> str | None:
         return self.record.country
+
+    @property
+    def admin1(self) -> str | None:
+        r = self.record
+        return r.code if isinstance(r, Admin1) else r.admin1_code
 
     @property
     def size(self) -> int:
@@ -90,6 +96,7 @@ class Gazetteer:
         self._cached_lookup = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
         self._country_choices = tuple(data.country_keys)
         self._water_choices = tuple(data.waters)
+        self._iso3 = {c.iso2: c.iso3 for c in data.countries.values()}
 
     @classmethod
     @functools.cache
@@ -147,9 +154,36 @@ class Gazetteer:
     def lookup(self, text: str, context: Sequence[str] = (), *,
                modifiers: bool = False) -> Place | None:
         """The place `text` names; `context` lists the article's countries (ISO3), most relevant
-        first, and decides between namesakes. With `modifiers`, `text` may also be a place's
-        adjective ('Russian' -> Russia) or a name with a place inside it ('Bank of Mexico')."""
-        return self._cached_lookup(text, tuple(context), modifiers)
+        first, and may add first-level subdivisions (ISO 3166-2, see `article_context`); it
+        decides between namesakes. With `modifiers`, `text` may also be a place's adjective
+        ('Russian' -> Russia) or a name with a place inside it ('Bank of Mexico')."""
+        return self._cached_lookup(text, self._ordered(context), modifiers)
+
+    def article_context(self, names: Iterable[str], countries: Sequence[str] = ()
+                        ) -> tuple[str, ...]:
+        """The `lookup` context of an article: its `countries` (ISO3, most relevant first)
+        then the first-level subdivisions that its place `names` (as tagged in the text) name
+        outright ('New Jersey', 'N.J.', 'Kent County'), most frequent first, so that
+        'Riverdale' in a New Jersey story is New Jersey's."""
+        counts: dict[str, int] = {}
+        for name in names:
+            place = self.lookup(name, countries)
+            if place is not None and place.precision == "admin1" and place.admin1_code:
+                counts[place.admin1_code] = counts.get(place.admin1_code, 0) + 1
+        return self._ordered((*countries, *sorted(counts, key=lambda c: -counts[c])))
+
+    def _ordered(self, context: Iterable[str]) -> tuple[str, ...]:
+        """Countries first, in their order, then the countries that subdivision codes ('US-NJ')
+        imply and are not listed yet, then the codes."""
+        items = tuple(context)
+        if not any("-" in c for c in items):
+            return items
+        items = tuple(dict.fromkeys(items))
+        countries = [c for c in items if "-" not in c]
+        codes = [c for c in items if "-" in c]
+        implied = [k for k in dict.fromkeys(self._iso3.get(c.split("-")[0], "") for c in codes)
+                   if k and k not in countries]
+        return (*countries, *implied, *codes)
 
     def _lookup(self, text: str, context: tuple[str, ...], modifiers: bool) -> Place | None:
         if modifiers:  # 'Canadian' is Canada's before it is a town in Texas
@@ -271,16 +305,21 @@ class Gazetteer:
         for c in candidates:
             by_country.setdefault(c.country, []).append(c)
         chosen = max(by_country.values(), key=lambda group: max(
-            _prominence(c) + _context_bonus(c.country, context) for c in group))
-        best = _best(chosen)
+            _prominence(c) + _context_bonus(c.country, context)
+            + (ADMIN1_BONUS if c.admin1 in context else 0.0) for c in group))
+        inside = [c for c in chosen if c.admin1 in context]
+        if inside and max(map(_prominence, chosen)) - max(map(_prominence, inside)) > \
+                ADMIN1_BONUS:
+            inside = []  # 'Washington' is the capital even in a story that names New Jersey
+        best = _best(inside or chosen)
         return self._place(best.record, text) if best else None
 
     def _small_town(self, key: str, text: str, context: tuple[str, ...]) -> Place | None:
         """A town under MIN_CITY_POPULATION, only in a context country (the first that has
         one): 'Coggeshall' in a British article, never in one about Pakistan."""
         towns = self._data.small_cities.get(key, ())
-        for iso3 in context:
-            found = next((t for t in towns if t.country == iso3), None)
+        for code in context:
+            found = next((t for t in towns if code in (t.country, t.admin1_code)), None)
             if found is not None:
                 return self._place(found, text)
         return None
