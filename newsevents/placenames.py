@@ -25,6 +25,7 @@ _FOLD = str.maketrans({
     "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d", "ħ": "h", "ŋ": "ng", "ə": "e",
     "’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "´": "'", "`": "'",
 })
+_LATIN_MARKS = re.compile("[\u0300-\u036f]+")  # combining diacritical marks
 _POSSESSIVE = re.compile(r"'s$|s'$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DOTS = re.compile(r"[.\s]")
@@ -32,7 +33,9 @@ _DOTS = re.compile(r"[.\s]")
 
 def fold(text: str) -> str:
     """`text` without accents: 'Sīstān va Balūchestān' -> 'Sistan va Baluchestan'."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    decomposed = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD)))
+    if decomposed.isascii():  # Latin names: their marks are all in the block removed above
+        return decomposed
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
