@@ -298,8 +298,8 @@ def test_loading_all_sources_stays_within_budget() -> None:
     start = time.process_time()  # CPU time: wall time on a shared CI machine is noise
     data = load_data()
     elapsed = time.process_time() - start
-    # about 3.7 s: 236,000 GeoNames towns and 47,000 counties; the rest is slack
-    assert elapsed < 6.0
+    # about 2.5 s with 236,000 GeoNames towns and 47,000 counties; the rest is slack
+    assert elapsed < 4.5
     assert len(data.countries) >= 249 and len(data.admin1) > 3000
     assert sum(map(len, data.small_cities.values())) > 150_000
     assert len(data.admin2_keys) > 30_000
