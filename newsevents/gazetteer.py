@@ -191,8 +191,8 @@ class Gazetteer:
             if found is not None:
                 return found
         found = self._named(text, context)
-        if found is None and modifiers:
-            found = self._embedded(text, context)
+        if found is None and modifiers and normalize(text) not in self._data.stopwords:
+            found = self._embedded(text, context)  # not 'America' in 'Latin America'
         return found
 
     def _named(self, text: str, context: tuple[str, ...]) -> Place | None:
@@ -366,13 +366,15 @@ class Gazetteer:
         return None
 
     def _prominent(self, place: Place, context: tuple[str, ...]) -> bool:
-        """A place worth naming an organisation after: a country, a subdivision, a city of a
-        context country or a large one ('Marks Tey' is not about Marks, Russia)."""
-        if place.precision != "city" or place.country in context:
+        """A place worth naming an organisation after: a country, a subdivision, a city (not
+        a small town) of a context country or a large one anywhere ('Marks Tey' is not about
+        Marks, Russia, nor 'Turtle Point Golf Club' about a hamlet called Point)."""
+        if place.precision != "city":
             return True
+        least = MIN_CITY_POPULATION if place.country in context else EMBEDDED_CITY_POPULATION
         towns = self._data.cities.get(normalize(place.name), ())
-        return any(t.country == place.country and t.population >= EMBEDDED_CITY_POPULATION
-                   for t in towns)
+        return any(t.country == place.country and t.lat == place.lat and
+                   t.population >= least for t in towns)
 
     # -- fuzzy -------------------------------------------------------------------------------
     def _fuzzy(self, key: str, text: str, context: tuple[str, ...],
