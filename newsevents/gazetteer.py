@@ -223,7 +223,7 @@ class Gazetteer:
         d = self._data
         if key in d.waters and not admin_only:
             return self._place(d.waters[key], text)
-        iso3 = None if admin_only else d.country_keys.get(key)
+        iso3 = None if admin_only else d.country_keys.get(key) or d.former_keys.get(key)
         candidates = [c for c in self._candidates(key, admin_only)
                       if c.kind != "city" or c.size >= min_population]
         if iso3 is not None:

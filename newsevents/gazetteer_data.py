@@ -23,6 +23,7 @@ from .gazetteer_tables import (
     load_abbreviations,
     load_adjectives,
     load_aliases,
+    load_country_aliases,
     load_regions,
     load_waters,
 )
@@ -46,6 +47,7 @@ class GazetteerData:
     countries: Mapping[str, Country]
     country_keys: Mapping[str, str]  # normalised name or alias -> iso3
     territory_keys: Mapping[str, str]  # names that count as a country only in country()
+    former_keys: Mapping[str, str]  # former states, a country only in lookup: 'Soviet Union'
     acronyms: Mapping[str, str]  # "US", "UK", "DRC" (case-sensitive, no dots) -> iso3
     demonyms: Mapping[str, str]
     capitals: Mapping[str, str]
@@ -95,6 +97,7 @@ def load_data() -> GazetteerData:
         countries=countries,
         country_keys=country_keys,
         territory_keys=territory_keys,
+        former_keys=load_country_aliases(alias_rows, countries),
         acronyms=acronyms,
         demonyms=_by_kind(names, "demonym"),
         capitals=_by_kind(names, "capital"),

@@ -15,6 +15,8 @@ def load_aliases(rows: list[dict[str, str]], admin1: Mapping[str, Admin1],
                   cities: Mapping[str, Sequence[City]]) -> dict[str, tuple[Record, ...]]:
     aliases: dict[str, list[Record]] = defaultdict(list)
     for row in rows:
+        if not row["city"] and not row["admin1_code"]:
+            continue  # a country's: load_country_aliases
         target: Record | None
         if row["city"]:
             target = next((c for c in cities.get(normalize(row["city"]), ())
@@ -25,6 +27,18 @@ def load_aliases(rows: list[dict[str, str]], admin1: Mapping[str, Admin1],
             raise ValueError(f"place_aliases.tsv: {row['alias']!r} names no known place")
         aliases[normalize(row["alias"])].append(target)
     return {k: tuple(v) for k, v in aliases.items()}
+
+
+def load_country_aliases(rows: list[dict[str, str]], countries: Mapping[str, Country]
+                         ) -> dict[str, str]:
+    """The rows that name a country ('Soviet Union' -> RUS), normalised name -> ISO3."""
+    out = {}
+    for row in rows:
+        if not row["city"] and not row["admin1_code"]:
+            if row["country"] not in countries:
+                raise ValueError(f"place_aliases.tsv: {row['alias']!r}: no country")
+            out[normalize(row["alias"])] = row["country"]
+    return out
 
 
 def load_abbreviations(admin1: Mapping[str, Admin1], admin2: Mapping[int, Admin2],
