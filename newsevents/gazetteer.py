@@ -235,7 +235,7 @@ class Gazetteer:
         top = best(candidates)
         if top is not None:
             return self._place(top.record, text)
-        if min_population or admin_only or key in d.stopwords:
+        if min_population or admin_only or key in d.stopwords or len(key) < 3:
             return None
         return self._small_town(key, text, context)
 
