@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from .lexicon import ActorTerm, Lexicon
 
 STATE_SECTOR = "GOV"
-PATRON_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "aligned", "allied", "linked"})
+PATRON_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "aligned", "allied",
+                          "linked"})
 PROXY_NOUNS = frozenset({"proxy", "proxies", "ally", "allies"})
 COUNTRY_ANAPHORS = frozenset({"country", "nation", "state", "government", "republic", "kingdom"})
 PAIR_ANAPHORS = frozenset({"two countries", "both countries", "two sides", "both sides",

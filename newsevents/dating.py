@@ -1,0 +1,87 @@
+"""When it happened: date mentions of a sentence assigned to its drafts.
+
+Absolute and relative mentions come from `dates.find_dates`; a mention belongs to the nearest
+trigger above it in the parse, otherwise to every draft of the sentence. A sentence that goes
+on from the last one ("Hours later, ...") inherits the paragraph's date; offsets ("two days
+after the raid") count from the event they refer to.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from .dates import find_dates
+from .drafts import Draft, owner_of, token_owners
+from .models import DateRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+CONTINUATIONS = frozenset({"hours", "minutes", "later", "shortly", "soon", "afterwards",
+                           "meanwhile", "then", "that"})
+
+
+def read_dates(sent: Span, drafts: list[Draft], published: date | None,
+          paragraph_date: DateRef | None) -> DateRef | None:
+    owners = token_owners(drafts)
+    doc = sent.doc
+    unowned: list[DateRef] = []
+    relative: list[tuple[Token, int, str]] = []
+    for mention in find_dates(sent.text, published):
+        span = doc.char_span(sent.start_char + mention.start, sent.start_char + mention.end,
+                             alignment_mode="expand")
+        if span is None:
+            continue
+        if mention.offset_days is not None:
+            relative.append((span.root, mention.offset_days, mention.text))
+            continue
+        owner = owner_of(span.root, owners)
+        if mention.ref.date is not None:
+            paragraph_date = mention.ref
+        if owner is None:
+            unowned.append(mention.ref)
+        elif owner.date.date is None:
+            owner.date = mention.ref
+    first = sent[0].lower_ if len(sent) else ""
+    continues = first in CONTINUATIONS or (len(sent) > 1 and sent[1].lower_ in {
+        "after", "later"} and first in {"hours", "minutes", "moments", "shortly"})
+    if not unowned and continues and paragraph_date is not None:
+        unowned.append(paragraph_date)  # "Hours after the exchange, missiles struck ..."
+    for draft in drafts:
+        if draft.date.date is None and unowned:
+            draft.date = unowned[0]
+    for draft in drafts:
+        if draft.date.date is None and draft.anchor.dep_ == "conj":
+            head = owners.get(draft.anchor.head.i)
+            if head is not None and head.date.date is not None:
+                draft.date = head.date
+    for root, offset, text in relative:
+        apply_offset(root, offset, text, drafts, owners, paragraph_date, published)
+    for draft in drafts:
+        if draft.date.date is not None and published is not None and \
+                draft.date.date > published and draft.factuality == "asserted":
+            draft.factuality = "future"
+    return paragraph_date
+
+def apply_offset(root: Token, offset: int, text: str, drafts: list[Draft],
+                 owners: dict[int, Draft], anchor: DateRef | None, published: date | None
+                 ) -> None:
+    """'X two days after Y hit': Y = X - 2 days; 'a day later, X': X = anchor + 1 day."""
+    words = text.lower()
+    base = anchor.date if anchor is not None and anchor.date else published
+    if "after" in words or "before" in words:
+        clause = next((t for t in root.subtree if t.lower_ in {"after", "before"}), None)
+        sub = owner_of(clause.head, owners) if clause is not None else None
+        main = owner_of(root.head, owners) if root.head is not root else None
+        if sub is None:
+            return
+        if main is not None and main is not sub and main.date.date is not None:
+            base = main.date.date
+        if base is not None and sub.date.date is None:
+            sub.date = DateRef(base - timedelta(days=offset), "day", text)
+        return
+    owner = owner_of(root, owners)
+    if owner is not None and base is not None and owner.date.date is None:
+        owner.date = DateRef(base + timedelta(days=offset), "day", text)
+

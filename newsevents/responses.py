@@ -1,0 +1,64 @@
+"""Retaliation links: which event of an article answers which.
+
+Inside a sentence a cue ("in response to", "in retaliation for", "after militias hit")
+links the clause it governs to the event it modifies; a cue with no answered event in its
+sentence ("In response, troops raided ...") answers the latest earlier hostile act by another
+side.
+"""
+
+from __future__ import annotations
+
+from .drafts import Draft, owner_of, token_owners
+
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
+RETALIATION_WORDS = frozenset({"response", "retaliation", "retaliatory", "retaliate",
+                               "retaliated", "revenge", "reprisal", "reprisals", "tit",
+                               "retaliating", "responding", "avenge", "avenging"})
+RESPONSE_CUE_WORDS = RETALIATION_WORDS | {"after"}
+
+
+def link_responses(drafts: list[Draft]) -> None:
+    """'A struck in response to B's bombing', 'A bombed B after B's militias hit A'."""
+    owners = token_owners(drafts)
+    for cue in (t for d in drafts for t in d.sentence if t.lower_ in RESPONSE_CUE_WORDS):
+        if cue.dep_ == "mark":  # "after militias injured troops": the clause is the earlier
+            earlier = owners.get(cue.head.i)
+            later = owner_of(cue.head.head, owners) if cue.head.head is not cue.head \
+                else None
+        else:
+            earlier = next((owners[t.i] for t in cue.subtree
+                            if t.i != cue.i and t.i in owners), None)
+            later = owner_of(cue, owners)
+        if later is not None and cue.lower_ in RETALIATION_WORDS:
+            later.answers = True
+        if earlier is None or later is None or earlier is later:
+            continue
+        if cue.lower_ != "after" or _reversed_parties(later, earlier):
+            later.responds_to = earlier
+
+
+def link_retaliations(drafts: list[Draft]) -> None:
+    """'In response, security forces raided ...': a retaliation cue with no answered event in
+    its sentence answers the latest earlier hostile act by another side."""
+    for i, draft in enumerate(drafts):
+        if not draft.answers or draft.responds_to is not None:
+            continue
+        mine = draft.actor.country if draft.actor else None
+        for earlier in reversed(drafts[:i]):
+            if earlier.trigger.type not in HOSTILE_TYPES or earlier.sentence == draft.sentence:
+                continue
+            theirs = earlier.actor.country if earlier.actor else None
+            if mine is None or theirs != mine:
+                draft.responds_to = earlier
+                break
+
+
+
+def _reversed_parties(later: Draft, earlier: Draft) -> bool:
+    """'A bombed B after B's militias hit A': the later actor was the earlier target."""
+    if later.trigger.type not in {"ASSAULT", "COERCE", "SANCTION"}:
+        return False
+    actor = later.actor.country if later.actor else None
+    victim = earlier.target.country if earlier.target else None
+    return actor is not None and actor == victim
+
