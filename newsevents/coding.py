@@ -83,7 +83,7 @@ class SentenceCoder:
     # -- the article loop ----------------------------------------------------------------------
     def code_doc(self, doc: Doc, article: Article) -> list[Draft]:
         discourse = Discourse()
-        context = article_countries(doc, self.actors)
+        context = self.places.home_countries(doc)
         drafts: list[Draft] = []
         paragraph_date: DateRef | None = None
         for sent in doc.sents:

@@ -7,6 +7,7 @@ without a country (police, protesters, civilians) take the country of the event'
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -28,6 +29,11 @@ LOCAL_SECTORS = frozenset({"CVL", "POL", "MIL", "GOV", "OPP", "JUD", "LAB", "EDU
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state",
                          "county", "capital", "area", "oblast", "governorate", "port", "camp"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
+LEAD_WEIGHT = 2.0  # the headline and lead name the story's own country
+LEAD_SENTENCES = 2
+LEAD_MIN_TOKENS = 8  # shorter lines in the lead are captions and credits
+FIRST_PLACE_WEIGHT = 3.0  # the lead's first "in X" is where the story happens
+DEMONYM_WEIGHT = 0.5  # "Chinese ships", "Russian diplomats" are often the foreign party
 PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "water": 2, "country": 3}
 
 
@@ -37,6 +43,21 @@ class PlaceReader:
     def __init__(self, gazetteer: Gazetteer, parties: PartyReader) -> None:
         self.gazetteer = gazetteer
         self.parties = parties
+
+    def home_countries(self, doc: Doc) -> list[str]:
+        """The article's countries, its home country first: the country of the first place
+        the lead says something happened in outweighs mere mentions."""
+        weights = country_weights(doc, self.parties.actors)
+        context = sorted_countries(weights)
+        start = _block_ends(doc.text)[0] if doc.text.strip() else 0
+        sentences = [s for s in doc.sents if s.start_char >= start and len(s) >= LEAD_MIN_TOKENS]
+        for sent in sentences[:LEAD_SENTENCES]:
+            place = next((p for _, p in self.place_mentions(sent, context, Discourse())
+                          if p.country and p.precision != "water"), None)
+            if place is not None and place.country:
+                weights[place.country] = weights.get(place.country, 0.0) + FIRST_PLACE_WEIGHT
+                break
+        return sorted_countries(weights)
 
     def read_places(self, sent: Span, drafts: list[Draft], context: Sequence[str],
                     discourse: Discourse, local: list[tuple[int, object]]) -> None:
@@ -141,20 +162,71 @@ def localize(party: Party | None, place: Place) -> Party | None:
 
 
 def article_countries(doc: Doc, actors: ActorResolver) -> list[str]:
-    """ISO3 codes of the countries an article mentions, most frequent first (gazetteer context);
-    a city counts for its country ('Istanbul police')."""
-    counts: dict[str, int] = {}
+    return sorted_countries(country_weights(doc, actors))
+
+
+def sorted_countries(weights: dict[str, float]) -> list[str]:
+    return sorted(weights, key=lambda c: -weights[c])
+
+
+def country_weights(doc: Doc, actors: ActorResolver) -> dict[str, float]:
+    """ISO3 codes of the countries an article is about, most weight first (gazetteer context,
+    home country): countries, capitals and demonyms wherever the parse has them (the small
+    model often misses or mislabels them), then cities and regions resolved with those
+    countries as context ('Istanbul police'); the headline and lead count double."""
+    lead_end = _lead_end(doc.text)
+    counts: dict[str, float] = {}
+    covered: set[int] = set()
+    for start, end, iso3, weight in _named_countries(doc, actors):
+        covered.update(range(start, end))
+        factor = LEAD_WEIGHT if doc[start].idx < lead_end else 1.0
+        counts[iso3] = counts.get(iso3, 0.0) + weight * factor
+    named = sorted(counts, key=lambda c: -counts[c])
     for ent in doc.ents:
-        if ent.label_ in {"GPE", "NORP"}:
+        if ent.label_ not in {"GPE", "LOC", "FAC"} or ent.start in covered:
+            continue
+        place = actors.gazetteer.lookup(ent.text, named)
+        if place is not None and place.country and place.precision in {"city", "admin1"}:
+            factor = LEAD_WEIGHT if ent.start_char < lead_end else 1.0
+            counts[place.country] = counts.get(place.country, 0.0) + factor
+    return counts
+
+
+def _named_countries(doc: Doc, actors: ActorResolver) -> Iterable[tuple[int, int, str, float]]:
+    """(start, end, ISO3, weight) of each country name, capital or demonym in the text."""
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "NORP", "LOC"}:
             country, _ = actors.country_in(ent.text)
-            iso3 = country.iso3 if country is not None else None
-            if iso3 is None and ent.label_ == "GPE":
-                place = actors.gazetteer.lookup(ent.text)
-                iso3 = place.country if place is not None and place.precision in {
-                    "city", "admin1"} else None
-            if iso3 is not None:
-                counts[iso3] = counts.get(iso3, 0) + 1
-    return sorted(counts, key=lambda c: -counts[c])
+            if country is not None:
+                covered.update(range(ent.start, ent.end))
+                weight = DEMONYM_WEIGHT if ent.label_ == "NORP" else 1.0
+                yield ent.start, ent.end, country.iso3, weight
+    gazetteer = actors.gazetteer
+    for tok in doc:
+        if tok.i in covered or not tok.text[:1].isupper() or tok.pos_ not in {"PROPN", "ADJ"}:
+            continue
+        demonym = gazetteer.country_of_demonym(tok.text)
+        if demonym is not None:
+            yield tok.i, tok.i + 1, demonym.iso3, DEMONYM_WEIGHT
+            continue
+        if tok.pos_ != "PROPN":
+            continue
+        country = gazetteer.country_of_capital(tok.text) or gazetteer.country(tok.text)
+        if country is not None and (tok.lower_ == country.name.lower() or
+                                    gazetteer.country_of_capital(tok.text) is not None):
+            yield tok.i, tok.i + 1, country.iso3, 1.0
+
+
+def _block_ends(text: str) -> list[int]:
+    """Where each block of non-blank lines ends (the headline first, then paragraphs)."""
+    return [m.end() for m in re.finditer(r"\S[^\n]*(?:\n(?!\s*\n)[^\n]*)*", text)]
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead ends: after the headline and the first paragraph."""
+    blocks = _block_ends(text)
+    return blocks[1] if len(blocks) > 1 else len(text)
 
 
 def _hyphen_extend(ent: Span) -> Span:
