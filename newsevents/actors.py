@@ -28,6 +28,11 @@ PAIR_ANAPHORS = frozenset({"two countries", "both countries", "two sides", "both
                            "two nations", "both nations", "two neighbours", "two neighbors",
                            "the pair", "two governments", "both governments"})
 GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "militia"})
+MEMBER_NOUNS = frozenset({"member", "fighter", "gunman", "gunmen", "militant", "rebel", "cadre",
+                          "operative", "element", "unit", "commander", "leader", "combatant"})
+ANTECEDENT_WINDOW = 300  # tokens, a few paragraphs
+COUNT_NOUNS = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "millions",
+                         "hundred", "thousand", "dozen", "group", "crowd", "crowds"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "its", "their"})
 MODIFIER_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "npadvmod", "case",
                            "nummod", "quantmod", "advmod", "punct"})
@@ -123,13 +128,37 @@ class ActorResolver:
             found = self.lexicon.actor_term(ent.text)
             if found is not None and found.kind in {"group", "igo"}:
                 return found
-        words = [t.lower_ for t in span if t.dep_ not in {"det", "poss", "case", "punct"}]
-        lemmas = [t.lemma_.lower() for t in span if t.dep_ not in {"det", "poss", "case", "punct"}]
+        kept = [t for t in span if t.dep_ not in {"det", "poss", "case", "punct"}]
+        found = self._suffix_term(kept)
+        if found is None and kept and kept[-1].pos_ == "PROPN":
+            title = _title_words(kept)  # "Interior Minister John Reimberg": the title
+            found = self._suffix_term(title) if title else None
+        return found
+
+    def _suffix_term(self, tokens: list[Token]) -> ActorTerm | None:
+        """The longest actor-lexicon entry that ends the token sequence (words, then lemmas)."""
+        words = [t.lower_ for t in tokens]
+        lemmas = [t.lemma_.lower() for t in tokens]
         for seq in (words, lemmas):
             for i in range(len(seq)):
                 found = self.lexicon.actor_term(" ".join(seq[i:]))
                 if found is not None:
                     return found
+        return None
+
+    def member_group(self, head: Token, discourse: Discourse) -> Party | None:
+        """'Members of the CJNG', 'fighters of the SNA', 'gunmen from the Viv Ansanm gang':
+        the members act for their group."""
+        if head.lemma_.lower() not in MEMBER_NOUNS:
+            return None
+        for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                span = noun_phrase(obj)
+                term = self.term(span)
+                if term is not None and term.kind == "group":
+                    party = Party(noun_phrase(head).text, term.name, term.country, term.sector)
+                    discourse.saw_group(party)
+                    return party
         return None
 
     def resolve(self, head: Token, discourse: Discourse) -> Party | None:
@@ -142,6 +171,12 @@ class ActorResolver:
         if any(lower.endswith(p) for p in PAIR_ANAPHORS) and len(discourse.countries) >= 2:
             first = discourse.countries[-2]
             return Party(text, first.name, first.iso3, STATE_SECTOR)
+        counted = _counted_noun(head)
+        if counted is not None:  # "hundreds of protesters"
+            return self.resolve(counted, discourse)
+        member = self.member_group(head, discourse)
+        if member is not None:
+            return member
         term = self.term(span)
         if term is not None and term.kind == "media":
             return None
@@ -160,11 +195,26 @@ class ActorResolver:
             return Party(text, text_name(span), None, "REB", patron)
         if term is not None:
             sector = term.sector
+            if country is None and patron is None and lower.startswith("the ") and \
+                    term.kind == "sector":
+                country = self.antecedent_country(head)  # "the ministry" after "China's ..."
             name = country.name if country is not None else text_name(span)
             return Party(text, name, country.iso3 if country else None, sector, patron)
         if head.lower_ in COUNTRY_ANAPHORS and lower.startswith("the ") and discourse.countries:
             last = discourse.countries[-1]
             return Party(text, last.name, last.iso3, STATE_SECTOR)
+        return None
+
+    def antecedent_country(self, head: Token) -> Country | None:
+        """The country of the nearest earlier phrase with the same head noun: 'the ministry'
+        after 'China's commerce ministry said ...' is China's."""
+        doc = head.doc
+        start = max(0, head.i - ANTECEDENT_WINDOW)
+        for tok in reversed(doc[start : head.i]):
+            if tok.lemma_.lower() == head.lemma_.lower() and tok.pos_ in {"NOUN", "PROPN"}:
+                country, patron = self._modifier_countries(tok, noun_phrase(tok), Discourse())
+                if country is not None and patron is None:
+                    return country
         return None
 
     def _modifier_countries(
@@ -224,6 +274,23 @@ class ActorResolver:
             second = discourse.countries[-1]
             return [Party(noun_phrase(head).text, second.name, second.iso3, STATE_SECTOR)]
         return []
+
+
+def _counted_noun(head: Token) -> Token | None:
+    if head.lower_ not in COUNT_NOUNS:
+        return None
+    return next((g for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _title_words(tokens: list[Token]) -> list[Token]:
+    """The words before a person's name: 'Government spokesman' of 'Government spokesman
+    Abderaman Koulamallah' (names are the trailing proper nouns)."""
+    end = len(tokens)
+    while end > 0 and tokens[end - 1].pos_ == "PROPN" and (
+            tokens[end - 1].ent_type_ == "PERSON" or end == len(tokens)):
+        end -= 1
+    return tokens[:end]
 
 
 def text_name(span: Span) -> str:

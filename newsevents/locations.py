@@ -30,7 +30,7 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
                          "county", "capital", "area", "oblast", "governorate", "port", "camp"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 LEAD_WEIGHT = 2.0  # the headline and lead name the story's own country
-LEAD_SENTENCES = 2
+LEAD_SENTENCES = 1
 LEAD_MIN_TOKENS = 8  # shorter lines in the lead are captions and credits
 FIRST_PLACE_WEIGHT = 3.0  # the lead's first "in X" is where the story happens
 DEMONYM_WEIGHT = 0.5  # "Chinese ships", "Russian diplomats" are often the foreign party
@@ -49,15 +49,20 @@ class PlaceReader:
         the lead says something happened in outweighs mere mentions."""
         weights = country_weights(doc, self.parties.actors)
         context = sorted_countries(weights)
-        start = _block_ends(doc.text)[0] if doc.text.strip() else 0
-        sentences = [s for s in doc.sents if s.start_char >= start and len(s) >= LEAD_MIN_TOKENS]
+        first = self.lead_country(doc, context)
+        if first is not None:
+            weights[first] = weights.get(first, 0.0) + FIRST_PLACE_WEIGHT
+        return sorted_countries(weights)
+
+    def lead_country(self, doc: Doc, context: Sequence[str]) -> str | None:
+        """The country of the first place the lead says something happened in."""
+        sentences = [s for s in doc.sents if len(s) >= LEAD_MIN_TOKENS]
         for sent in sentences[:LEAD_SENTENCES]:
             place = next((p for _, p in self.place_mentions(sent, context, Discourse())
                           if p.country and p.precision != "water"), None)
-            if place is not None and place.country:
-                weights[place.country] = weights.get(place.country, 0.0) + FIRST_PLACE_WEIGHT
-                break
-        return sorted_countries(weights)
+            if place is not None:
+                return place.country
+        return None
 
     def read_places(self, sent: Span, drafts: list[Draft], context: Sequence[str],
                     discourse: Discourse, local: list[tuple[int, object]]) -> None:

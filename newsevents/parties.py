@@ -27,6 +27,9 @@ PARTNER_PREPS = {"with"}
 PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE"})
 INNER_TARGET_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE"})
+VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+VICTIM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "disperse", "maim"})
+CARRIER_PREPS = frozenset({"in", "during"})
 TERRITORY_NOUNS = frozenset({"soil", "territory", "border", "borders", "land", "airspace",
                              "waters", "side", "frontier"})
 
@@ -93,13 +96,42 @@ class PartyReader:
             else:
                 draft.target = self.actors.resolve(target_tok, with_anaphora)
         if draft.actor is None and noun is not None:
-            draft.actor = self.reporter_military(noun, with_anaphora)
+            draft.actor = self.carrier_subject(noun, with_anaphora) or \
+                self.reporter_military(noun, with_anaphora)
+        if draft.target is None and draft.trigger.type in VICTIM_TYPES:
+            draft.target = self.victims(draft, with_anaphora)
         if draft.actor is None and verb is not None and draft.trigger.type == "COERCE":
             reporter = reporter_subject(verb)  # "Police said 84 people were arrested"
             if reporter is not None:
                 party = self.actors.resolve(reporter, with_anaphora)
                 if party is not None and party.sector in {"POL", "MIL", "GOV"}:
                     draft.actor = party
+
+    def carrier_subject(self, noun: Token, discourse: Discourse) -> Party | None:
+        """'Rebels killed nine people in a raid on a village': the raid is the rebels'."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in CARRIER_PREPS:
+            return None
+        verb = prep.head
+        if verb.pos_ != "VERB":
+            return None
+        subj, passive = clause_subject(verb)
+        if subj is None or passive or subj.pos_ == "PRON":
+            return None
+        return self.actors.resolve(subj, discourse)
+
+    def victims(self, draft: Draft, discourse: Discourse) -> Party | None:
+        """With no target named, who was hurt is: 'hit a bus station, killing 17 people'."""
+        for head in dict.fromkeys((draft.anchor, draft.token)):
+            for child in head.children:
+                if child.dep_ in {"advcl", "conj", "xcomp"} and \
+                        child.lemma_.lower() in VICTIM_VERBS:
+                    patient = next((c for c in child.children if c.dep_ == "dobj"), None)
+                    if patient is not None:
+                        party = self.actors.resolve(patient, discourse)
+                        if party is not None:
+                            return party
+        return None
 
     @staticmethod
     def instrument_agent(tok: Token) -> Token:
