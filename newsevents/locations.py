@@ -34,6 +34,7 @@ LEAD_SENTENCES = 1
 LEAD_MIN_TOKENS = 8  # shorter lines in the lead are captions and credits
 FIRST_PLACE_WEIGHT = 3.0  # the lead's first "in X" is where the story happens
 DEMONYM_WEIGHT = 0.5  # "Chinese ships", "Russian diplomats" are often the foreign party
+RESTRICTION_MODES = frozenset({"restrict", "martial-law", "censor", "curfew", "blockade"})
 PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "water": 2, "country": 3}
 
 
@@ -58,10 +59,11 @@ class PlaceReader:
         """The country of the first place the lead says something happened in."""
         sentences = [s for s in doc.sents if len(s) >= LEAD_MIN_TOKENS]
         for sent in sentences[:LEAD_SENTENCES]:
-            place = next((p for _, p in self.place_mentions(sent, context, Discourse())
-                          if p.country and p.precision != "water"), None)
-            if place is not None:
-                return place.country
+            places = [p for _, p in self.place_mentions(sent, context, Discourse())
+                      if p.country and p.precision != "water"]
+            local = [p for p in places if p.precision != "country"]  # not "the Congolese border"
+            if local or places:
+                return (local or places)[0].country
         return None
 
     def read_places(self, sent: Span, drafts: list[Draft], context: Sequence[str],
@@ -97,6 +99,8 @@ class PlaceReader:
             if draft.location is None and draft.trigger.type in MATERIAL_TYPES and \
                     target is not None and target.country and target.patron is None:
                 draft.location = self.gazetteer.country_place(target.country, target.text)
+            if draft.target is None:
+                draft.target = default_target(draft, home)
 
     def place_mentions(self, sent: Span, context: Sequence[str], discourse: Discourse
                        ) -> Iterable[tuple[Token, Place]]:
@@ -164,6 +168,26 @@ def localize(party: Party | None, place: Place) -> Party | None:
         return party
     return replace(party, country=place.country)
 
+
+
+def default_target(draft: Draft, home: str | None) -> Party | None:
+    """The target an analyst codes when the sentence names none: a protest is against the
+    government, a curfew or shutdown hits civilians, a seized town is taken from its state."""
+    place = draft.location
+    country = place.country if place is not None and place.precision != "water" else None
+    if country is None and draft.actor is not None and draft.actor.country == home:
+        country = home
+    if country is None:
+        return None
+    if draft.trigger.type == "PROTEST":
+        return Party("the government", "government", country, "GOV")
+    if draft.actor is None:
+        return None  # a party must be named for anything else to be an event
+    if draft.trigger.type == "COERCE" and draft.trigger.mode == "seize":
+        return Party(place.text if place is not None else country, country, country, None)
+    if draft.trigger.type == "COERCE" and draft.trigger.mode in RESTRICTION_MODES:
+        return Party("civilians", "civilians", country, "CVL")
+    return None
 
 
 def article_countries(doc: Doc, actors: ActorResolver) -> list[str]:

@@ -29,6 +29,8 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE"})
 INNER_TARGET_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE"})
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 VICTIM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "disperse", "maim"})
+INSTRUMENT_NOUNS = frozenset({"gas", "cannon", "bullet", "round", "missile", "rocket", "shell",
+                              "mortar", "grenade", "explosive", "bomb", "drone", "fire", "shot"})
 CARRIER_PREPS = frozenset({"in", "during"})
 TERRITORY_NOUNS = frozenset({"soil", "territory", "border", "borders", "land", "airspace",
                              "waters", "side", "frontier"})
@@ -59,7 +61,8 @@ class PartyReader:
             else:
                 actor_tok = subj
                 patient = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
-                if patient is None or patient.lemma_.lower() in QUANTITY_NOUNS:
+                if patient is None or patient.lemma_.lower() in QUANTITY_NOUNS or \
+                        self.is_instrument(patient):  # "fired tear gas at protesters"
                     patient = self.prep_object(verb, draft) or patient
             if noun is None or noun in (subj, agent):
                 target_tok = patient if patient is not noun else None
@@ -106,6 +109,12 @@ class PartyReader:
                 party = self.actors.resolve(reporter, with_anaphora)
                 if party is not None and party.sector in {"POL", "MIL", "GOV"}:
                     draft.actor = party
+
+    def is_instrument(self, tok: Token) -> bool:
+        """A weapon or means, not a party: 'tear gas', 'rockets', 'water cannon'."""
+        words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children
+                                       if c.dep_ in {"compound", "amod"})}
+        return bool(words & INSTRUMENT_NOUNS) or tok.lemma_.lower() in self.mode_words
 
     def carrier_subject(self, noun: Token, discourse: Discourse) -> Party | None:
         """'Rebels killed nine people in a raid on a village': the raid is the rebels'."""
