@@ -1,0 +1,101 @@
+"""Who did it to whom: actor, target and home-country rules, on sentences written for them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsevents.lexicon import Lexicon
+from newsevents.models import Mention
+from newsevents.pipeline import Coder
+
+pytestmark = pytest.mark.slow
+PUBLISHED = date(2025, 3, 12)
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder.load()
+
+
+def events(coder: Coder, text: str, type_: str) -> list[Mention]:
+    found = [m for m in coder.code_text(text, PUBLISHED) if m.code.type == type_]
+    assert found, [(m.code.type, m.actor, m.target) for m in coder.code_text(text, PUBLISHED)]
+    return found
+
+
+def test_a_title_before_a_name_gives_the_actor_its_sector_and_country(coder: Coder) -> None:
+    text = ("Protesters blocked roads in Arequipa, Peru, on Monday. "
+            "President Dina Boluarte accused Chile of funding the blockades.")
+    accuse = events(coder, text, "ACCUSE")[0]
+    assert accuse.actor is not None
+    assert (accuse.actor.country, accuse.actor.sector) == ("PER", "GOV")
+    assert accuse.target is not None and accuse.target.country == "CHL"
+
+
+def test_members_of_a_named_group_act_for_the_group(coder: Coder) -> None:
+    text = "Members of the Sinaloa Cartel attacked a police station in Culiacan on Friday."
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.actor is not None
+    assert (attack.actor.country, attack.actor.sector) == ("MEX", "REB")
+
+
+def test_without_a_named_target_the_victims_are_the_target(coder: Coder) -> None:
+    text = "A drone strike hit a bus depot in Kassala, Sudan, on Sunday, killing 12 people."
+    strike = events(coder, text, "ASSAULT")[0]
+    assert strike.target is not None
+    assert (strike.target.country, strike.target.sector) == ("SDN", "CVL")
+
+
+def test_a_weapon_is_not_the_target_the_crowd_it_was_fired_at_is(coder: Coder) -> None:
+    text = "Police in Nairobi fired tear gas at hundreds of students on Monday."
+    assault = events(coder, text, "ASSAULT")[0]
+    assert assault.target is not None
+    assert (assault.target.country, assault.target.sector) == ("KEN", "CVL")
+
+
+def test_an_event_noun_after_a_verb_belongs_to_the_verbs_subject(coder: Coder) -> None:
+    text = ("Fighters of the Arakan Army killed five soldiers in an attack on a base in "
+            "Rakhine state on Sunday, Myanmar's military said.")
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.actor is not None
+    assert (attack.actor.country, attack.actor.sector) == ("MMR", "REB")
+
+
+def test_the_ministry_is_the_ministry_named_before(coder: Coder) -> None:
+    text = ("India's foreign ministry said on Tuesday that talks with Nepal had made progress. "
+            "The ministry warned it would take countermeasures if Kathmandu printed the new map.")
+    threat = events(coder, text, "THREATEN")[0]
+    assert threat.actor is not None and threat.actor.country == "IND"
+
+
+def test_the_home_country_is_where_the_lead_places_the_story(coder: Coder) -> None:
+    text = ("Riot police arrested 40 people in Mombasa on Monday.\n\n"
+            "The arrests followed a week of marches over fuel prices.\n\n"
+            "The United States urged calm. A United States embassy statement said the United "
+            "States was following events, and American officials met the governor.")
+    doc = coder.nlp(text)
+    assert coder.sentences.places.home_countries(doc)[0] == "KEN"
+
+
+def test_countries_the_parser_misses_still_count(coder: Coder) -> None:
+    doc = coder.nlp("Soldiers in Niger arrested nine people near Gaya after the attack.")
+    assert coder.sentences.places.home_countries(doc)[0] == "NER"
+
+
+def test_a_protest_without_a_target_is_against_the_government(coder: Coder) -> None:
+    text = "Thousands of teachers marched in Lagos on Tuesday to demand higher pay."
+    protest = events(coder, text, "PROTEST")[0]
+    assert protest.target is not None
+    assert (protest.target.country, protest.target.sector) == ("NGA", "GOV")
+
+
+@pytest.mark.parametrize(("words", "sector"), [
+    ("gunmen", "REB"), ("gang", "REB"), ("parliament", "GOV"), ("students", "CVL"),
+    ("supporters", "OPP"), ("charge d'affaires", "GOV"),
+])
+def test_sectors_are_the_analysts_sectors(words: str, sector: str) -> None:
+    lexicon = Lexicon.load()
+    term = lexicon.actor_term(words) or lexicon.actor_term(words.rstrip("s"))
+    assert term is not None and term.sector == sector
