@@ -155,7 +155,7 @@ class ActorResolver:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 span = noun_phrase(obj)
                 term = self.term(span)
-                if term is not None and term.kind == "group":
+                if term is not None and term.kind in {"group", "igo"}:
                     party = Party(noun_phrase(head).text, term.name, term.country, term.sector)
                     discourse.saw_group(party)
                     return party
@@ -205,6 +205,27 @@ class ActorResolver:
             return Party(text, last.name, last.iso3, STATE_SECTOR)
         return None
 
+    def clause_owner_country(self, head: Token) -> Country | None:
+        """The country of the subject a possessive 'its' refers to: the subject of the nearest
+        clause above the phrase ('Beijing said its coast guard ...')."""
+        for verb in head.ancestors:
+            if verb.pos_ not in {"VERB", "AUX"}:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"
+                            and c.i != head.i and c.pos_ != "PRON"), None)
+            if subject is not None:
+                country, _ = self.country_in(noun_phrase(subject).text)
+                return country or self._phrase_country(subject)
+        return None
+
+    def _phrase_country(self, head: Token) -> Country | None:
+        for child in head.children:
+            if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+                found = self.token_country(child, Discourse())
+                if found is not None:
+                    return found
+        return None
+
     def antecedent_country(self, head: Token) -> Country | None:
         """The country of the nearest earlier phrase with the same head noun: 'the ministry'
         after 'China's commerce ministry said ...' is China's."""
@@ -238,6 +259,8 @@ class ActorResolver:
                 patron = backer.iso3 if backer else patron
                 continue
             found = self.token_country(child, discourse)
+            if found is None and child.dep_ == "poss" and child.lower_ in {"its", "their"}:
+                found = self.clause_owner_country(head)  # "Kigali denied that its troops"
             if found is not None and country is None:
                 country = found
         for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):

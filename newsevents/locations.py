@@ -73,6 +73,9 @@ class PlaceReader:
         for head, place in self.place_mentions(sent, context, LocalCountries(
                 discourse, local, sent.end)):
             owner = owner_of(head, owners)
+            if owner is not None and owner.target is not None and \
+                    owner.target.text.endswith(head.text):
+                continue  # "called on Washington": the target, not where it happened
             if owner is None:
                 unowned.append(place)
             elif owner.location is None or _more_precise(place, owner.location):
@@ -116,8 +119,8 @@ class PlaceReader:
                     seen.update(range(span.start, span.end))
                     yield span.root, place
         for tok in sent:
-            if tok.i in seen:
-                continue
+            if tok.i in seen or tok.ent_type_ in {"DATE", "TIME"}:
+                continue  # "in August 2023" is a time, not the town of August
             lemma = tok.lemma_.lower()
             if lemma in PLACE_NOUNS or (tok.pos_ == "PROPN" and _is_locative(tok)):
                 found = self.named_place(tok, context, discourse)

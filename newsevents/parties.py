@@ -83,7 +83,8 @@ class PartyReader:
             actor_tok = reporter_subject(verb) or actor_tok
         with_anaphora = LocalCountries(discourse, local, draft.token.i)
         if actor_tok is not None and actor_tok.lemma_.lower() in self.mode_words:
-            draft.actor = self.instrument_owner(actor_tok, with_anaphora)
+            draft.actor = self.instrument_owner(actor_tok, with_anaphora) or \
+                self.actors.member_group(actor_tok, with_anaphora)  # "fighters of the SNA"
         elif actor_tok is not None:
             draft.actor = self.actors.resolve(actor_tok, with_anaphora)
             draft.co_actors = self.actors.conjuncts(actor_tok, with_anaphora) + \
