@@ -34,6 +34,7 @@ LEAD_SENTENCES = 1
 LEAD_MIN_TOKENS = 8  # shorter lines in the lead are captions and credits
 FIRST_PLACE_WEIGHT = 3.0  # the lead's first "in X" is where the story happens
 DEMONYM_WEIGHT = 0.5  # "Chinese ships", "Russian diplomats" are often the foreign party
+HOME_LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 RESTRICTION_MODES = frozenset({"restrict", "martial-law", "censor", "curfew", "blockade"})
 PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "water": 2, "country": 3}
 
@@ -102,6 +103,9 @@ class PlaceReader:
             if draft.location is None and draft.trigger.type in MATERIAL_TYPES and \
                     target is not None and target.country and target.patron is None:
                 draft.location = self.gazetteer.country_place(target.country, target.text)
+            if draft.location is None and draft.trigger.type in HOME_LOCATED_TYPES and \
+                    home is not None:  # a physical act the story tells without a place
+                draft.location = self.gazetteer.country_place(home)
             if draft.target is None:
                 draft.target = default_target(draft, home)
 
