@@ -8,16 +8,20 @@ after the raid") count from the event they refer to.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .dates import find_dates
+from .dates import DateMention, find_dates
 from .drafts import Draft, owner_of, token_owners
 from .models import DateRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+LAST_DATE_KEY = "newsevents.last_event_date"  # Doc.user_data: the latest dated event so far
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 CONTINUATIONS = frozenset({"hours", "minutes", "later", "shortly", "soon", "afterwards",
                            "meanwhile", "then", "that"})
 
@@ -36,6 +40,7 @@ def read_dates(sent: Span, drafts: list[Draft], published: date | None,
         if mention.offset_days is not None:
             relative.append((span.root, mention.offset_days, mention.text))
             continue
+        mention = _of_that_year(mention, sent.text)
         owner = owner_of(span.root, owners)
         if mention.ref.date is not None:
             paragraph_date = mention.ref
@@ -56,13 +61,41 @@ def read_dates(sent: Span, drafts: list[Draft], published: date | None,
             head = owners.get(draft.anchor.head.i)
             if head is not None and head.date.date is not None:
                 draft.date = head.date
+    for draft in drafts:
+        if draft.date.date is None:
+            above = owner_of(draft.anchor.head, owners) if draft.anchor.head is not \
+                draft.anchor else None  # "suspended it on Wednesday, accusing it of ..."
+            if above is not None and above is not draft and above.date.date is not None:
+                draft.date = above.date
+    anchor = paragraph_date or doc.user_data.get(LAST_DATE_KEY)
     for root, offset, text in relative:
-        apply_offset(root, offset, text, drafts, owners, paragraph_date, published)
+        apply_offset(root, offset, text, drafts, owners, anchor, published)
+    for draft in drafts:
+        if draft.date.date is not None and draft.date.precision == "day" and \
+                draft.factuality == "asserted":
+            doc.user_data[LAST_DATE_KEY] = draft.date
     for draft in drafts:
         if draft.date.date is not None and published is not None and \
                 draft.date.date > published and draft.factuality == "asserted":
             draft.factuality = "future"
     return paragraph_date
+
+def _of_that_year(mention: DateMention, text: str) -> DateMention:
+    """'in 2022 ... on September 30 of that year': the year named before, not the nearest."""
+    ref = mention.ref
+    after = text[mention.end : mention.end + 20].lower()
+    if ref.date is None or YEAR.search(mention.text) or not after.lstrip(", ").startswith(
+            "of that year"):
+        return mention
+    years = YEAR.findall(text[: mention.start])
+    if not years:
+        return mention
+    try:
+        moved = ref.date.replace(year=int(years[-1]))
+    except ValueError:  # 29 February
+        return mention
+    return replace(mention, ref=replace(ref, date=moved))
+
 
 def apply_offset(root: Token, offset: int, text: str, drafts: list[Draft],
                  owners: dict[int, Draft], anchor: DateRef | None, published: date | None
