@@ -31,6 +31,8 @@ VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 VICTIM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "disperse", "maim"})
 INSTRUMENT_NOUNS = frozenset({"gas", "cannon", "bullet", "round", "missile", "rocket", "shell",
                               "mortar", "grenade", "explosive", "bomb", "drone", "fire", "shot"})
+FALLBACK_PREPS = frozenset({"at", "on", "against", "upon", "toward", "towards", "to", "of",
+                            "for", "targeting"})
 CARRIER_PREPS = frozenset({"in", "during"})
 TERRITORY_NOUNS = frozenset({"soil", "territory", "border", "borders", "land", "airspace",
                              "waters", "side", "frontier"})
@@ -98,7 +100,8 @@ class PartyReader:
                     draft.target = Party(noun_phrase(target_tok).text, country.name,
                                          country.iso3, None)
             else:
-                draft.target = self.actors.resolve(target_tok, with_anaphora)
+                draft.target = self.actors.resolve(target_tok, with_anaphora) or \
+                    self.fallback_target(draft, target_tok, with_anaphora)
         if draft.actor is None and noun is not None:
             draft.actor = self.carrier_subject(noun, with_anaphora) or \
                 self.reporter_military(noun, with_anaphora)
@@ -110,6 +113,24 @@ class PartyReader:
                 party = self.actors.resolve(reporter, with_anaphora)
                 if party is not None and party.sector in {"POL", "MIL", "GOV"}:
                     draft.actor = party
+
+    def fallback_target(self, draft: Draft, patient: Token, discourse: Discourse
+                        ) -> Party | None:
+        """When the object is no party ('fired mortars at border posts', 'backed Manila's
+        account', 'ordered the release of 15 fishermen', 'suspended aid to the government'),
+        the party is its owner or the object of a preposition on the verb or the object."""
+        owner = next((c for c in patient.children if c.dep_ == "poss" and c.pos_ != "PRON"),
+                     None)
+        candidates = [owner] if owner is not None else []
+        for head in (patient, draft.anchor):
+            candidates += [g for c in head.children if c.dep_ == "prep" and
+                           c.lower_ in FALLBACK_PREPS for g in c.children if g.dep_ == "pobj"]
+        for cand in candidates:
+            if cand is not None and cand is not patient:
+                party = self.actors.resolve(cand, discourse)
+                if party is not None:
+                    return party
+        return None
 
     def is_instrument(self, tok: Token) -> bool:
         """A weapon or means, not a party: 'tear gas', 'rockets', 'water cannon'."""
