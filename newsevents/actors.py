@@ -8,7 +8,7 @@ Iran), and simple coreference ("the country", "the two countries", "it") through
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .models import Country, Party, Place
@@ -27,9 +27,13 @@ COUNTRY_ANAPHORS = frozenset({"country", "nation", "state", "government", "repub
 PAIR_ANAPHORS = frozenset({"two countries", "both countries", "two sides", "both sides",
                            "two nations", "both nations", "two neighbours", "two neighbors",
                            "the pair", "two governments", "both governments"})
-GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "militia"})
+GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "militia",
+                            "alliance", "coalition", "insurgency", "faction"})
 MEMBER_NOUNS = frozenset({"member", "fighter", "gunman", "gunmen", "militant", "rebel", "cadre",
-                          "operative", "element", "unit", "commander", "leader", "combatant"})
+                          "operative", "element", "unit", "commander", "leader", "combatant",
+                          "chairman", "chairperson", "head", "chief", "spokesman", "spokeswoman",
+                          "spokesperson", "envoy", "representative", "official", "delegation"})
+MAX_NAME_WORDS = 5
 ANTECEDENT_WINDOW = 300  # tokens, a few paragraphs
 COUNT_NOUNS = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "millions",
                          "hundred", "thousand", "dozen", "group", "crowd", "crowds"})
@@ -128,12 +132,39 @@ class ActorResolver:
             found = self.lexicon.actor_term(ent.text)
             if found is not None and found.kind in {"group", "igo"}:
                 return found
+        found = self._named_inside(span)
+        if found is not None:  # "Fano militiamen", "TPNPB spokesman Sebby Sambom"
+            return found
         kept = [t for t in span if t.dep_ not in {"det", "poss", "case", "punct"}]
         found = self._suffix_term(kept)
         if found is None and kept and kept[-1].pos_ == "PROPN":
             title = _title_words(kept)  # "Interior Minister John Reimberg": the title
             found = self._suffix_term(title) if title else None
         return found
+
+    def _named_inside(self, span: Span) -> ActorTerm | None:
+        """A named group or IGO anywhere in the phrase, longest first; such names outrank the
+        head noun ('Hezbollah fighters' are Hezbollah, whatever 'fighters' alone would be)."""
+        tokens = [t for t in span if t.dep_ not in {"det", "case", "punct"}]
+        for size in range(min(len(tokens), MAX_NAME_WORDS), 0, -1):
+            for i in range(len(tokens) - size + 1):
+                window = tokens[i : i + size]
+                if window[-1].i - window[0].i != size - 1 or not window[0].text[:1].isupper():
+                    continue
+                found = self.lexicon.actor_term(" ".join(t.text for t in window))
+                if found is not None and found.kind in {"group", "igo"}:
+                    return found
+        return None
+
+    def antecedent_group(self, head: Token) -> Party | None:
+        """'The alliance', 'the militant group': the nearest group named before."""
+        doc = head.doc
+        for ent in reversed([e for e in doc.ents if e.end <= head.i
+                             and e.start >= head.i - ANTECEDENT_WINDOW]):
+            found = self.lexicon.actor_term(ent.text)
+            if found is not None and found.kind == "group":
+                return Party(noun_phrase(head).text, found.name, found.country, found.sector)
+        return None
 
     def _suffix_term(self, tokens: list[Token]) -> ActorTerm | None:
         """The longest actor-lexicon entry that ends the token sequence (words, then lemmas)."""
@@ -151,7 +182,8 @@ class ActorResolver:
         the members act for their group."""
         if head.lemma_.lower() not in MEMBER_NOUNS:
             return None
-        for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+        for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {
+                "of", "from", "for"}):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 span = noun_phrase(obj)
                 term = self.term(span)
@@ -177,6 +209,11 @@ class ActorResolver:
         member = self.member_group(head, discourse)
         if member is not None:
             return member
+        if head.lower_ in GROUP_ANAPHORS and lower.startswith("the ") and not any(
+                t.pos_ == "PROPN" for t in span):  # "the group", "the militant group"
+            group = discourse.groups[-1] if discourse.groups else self.antecedent_group(head)
+            if group is not None:
+                return replace(group, text=text)
         term = self.term(span)
         if term is not None and term.kind == "media":
             return None
@@ -184,8 +221,6 @@ class ActorResolver:
             party = Party(text, term.name, term.country, term.sector)
             discourse.saw_group(party)
             return party
-        if head.lower_ in GROUP_ANAPHORS and lower.startswith("the ") and discourse.groups:
-            return discourse.groups[-1]
         country, patron = self._modifier_countries(head, span, discourse)
         whole, _ = self.country_in(text)
         if whole is not None and term is None:

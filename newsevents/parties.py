@@ -86,7 +86,7 @@ class PartyReader:
         with_anaphora = LocalCountries(discourse, local, draft.token.i)
         if actor_tok is not None and actor_tok.lemma_.lower() in self.mode_words:
             draft.actor = self.instrument_owner(actor_tok, with_anaphora) or \
-                self.actors.member_group(actor_tok, with_anaphora)  # "fighters of the SNA"
+                self.named_wielder(actor_tok, with_anaphora)  # "JNIM fighters", "fighters of"
         elif actor_tok is not None:
             draft.actor = self.actors.resolve(actor_tok, with_anaphora)
             draft.co_actors = self.actors.conjuncts(actor_tok, with_anaphora) + \
@@ -137,6 +137,14 @@ class PartyReader:
         words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children
                                        if c.dep_ in {"compound", "amod"})}
         return bool(words & INSTRUMENT_NOUNS) or tok.lemma_.lower() in self.mode_words
+
+    def named_wielder(self, tok: Token, discourse: Discourse) -> Party | None:
+        """A mode word that names people ('fighters', 'gunmen', 'a suicide bomber') is the
+        actor when its phrase names a group or a country; a bare 'drones' is nobody's."""
+        party = self.actors.resolve(tok, discourse)
+        if party is not None and (party.country is not None or party.sector == "REB"):
+            return party
+        return None
 
     def carrier_subject(self, noun: Token, discourse: Discourse) -> Party | None:
         """'Rebels killed nine people in a raid on a village': the raid is the rebels'."""
