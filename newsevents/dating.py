@@ -40,7 +40,7 @@ def read_dates(sent: Span, drafts: list[Draft], published: date | None,
         if mention.offset_days is not None:
             relative.append((span.root, mention.offset_days, mention.text))
             continue
-        mention = _of_that_year(mention, sent.text)
+        mention = _of_that_year(mention, sent.text, doc.text[: sent.start_char])
         owner = owner_of(span.root, owners)
         if mention.ref.date is not None:
             paragraph_date = mention.ref
@@ -80,14 +80,14 @@ def read_dates(sent: Span, drafts: list[Draft], published: date | None,
             draft.factuality = "future"
     return paragraph_date
 
-def _of_that_year(mention: DateMention, text: str) -> DateMention:
+def _of_that_year(mention: DateMention, text: str, before: str) -> DateMention:
     """'in 2022 ... on September 30 of that year': the year named before, not the nearest."""
     ref = mention.ref
     after = text[mention.end : mention.end + 20].lower()
     if ref.date is None or YEAR.search(mention.text) or not after.lstrip(", ").startswith(
             "of that year"):
         return mention
-    years = YEAR.findall(text[: mention.start])
+    years = YEAR.findall(before + " " + text[: mention.start])
     if not years:
         return mention
     try:

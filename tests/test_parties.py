@@ -99,3 +99,60 @@ def test_sectors_are_the_analysts_sectors(words: str, sector: str) -> None:
     lexicon = Lexicon.load()
     term = lexicon.actor_term(words) or lexicon.actor_term(words.rstrip("s"))
     assert term is not None and term.sector == sector
+
+
+def test_a_named_group_inside_a_phrase_outranks_its_head(coder: Coder) -> None:
+    text = "Hezbollah fighters fired rockets at an Israeli army post in the Galilee on Sunday."
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.actor is not None
+    assert (attack.actor.country, attack.actor.sector) == ("LBN", "REB")
+
+
+def test_the_group_is_the_group_named_before(coder: Coder) -> None:
+    text = ("Al-Shabaab fighters stormed a police station in Baidoa, Somalia, on Friday. "
+            "The militant group threatened further attacks on government officials.")
+    threat = events(coder, text, "THREATEN")[0]
+    assert threat.actor is not None
+    assert (threat.actor.country, threat.actor.sector) == ("SOM", "REB")
+
+
+def test_a_spokesman_of_a_body_acts_for_it(coder: Coder) -> None:
+    text = ("The chairman of the African Union Commission called on the government of Chad "
+            "to release the detained opposition leaders.")
+    request = events(coder, text, "REQUEST")[0]
+    assert request.actor is not None
+    assert (request.actor.country, request.actor.sector) == (None, "IGO")
+
+
+def test_an_object_that_is_no_party_gives_way_to_its_owner(coder: Coder) -> None:
+    text = ("Philippine coast guard vessels were rammed on Monday. "
+            "The State Department backed Manila's account of the incident.")
+    support = events(coder, text, "SUPPORT")[0]
+    assert support.target is not None and support.target.country == "PHL"
+
+
+def test_its_troops_belong_to_the_clause_subject(coder: Coder) -> None:
+    text = ("Fighting spread near Goma on Sunday. Kigali said on Monday that its troops had "
+            "shelled rebel positions near the border.")
+    shelling = events(coder, text, "ASSAULT")[0]
+    assert shelling.actor is not None and shelling.actor.country == "RWA"
+
+
+def test_a_physical_act_told_without_a_place_happens_in_the_home_country(coder: Coder
+                                                                         ) -> None:
+    text = ("Police in Dhaka arrested 30 garment workers on Monday.\n\n"
+            "Later, police fired rubber bullets at the workers, injuring 12 of them.")
+    assaults = events(coder, text, "ASSAULT")
+    assert all(m.location is not None and m.location.country == "BGD" for m in assaults)
+
+
+def test_the_target_of_a_call_is_not_where_it_happened(coder: Coder) -> None:
+    text = "The opposition leader called on Washington to impose sanctions on the junta."
+    request = events(coder, text, "REQUEST")[0]
+    assert request.location is None or request.location.admin1_code != "US-DC"
+
+
+def test_a_month_is_not_a_town(coder: Coder) -> None:
+    text = "In August 2023, gunmen killed 12 villagers in an attack in Zamfara state, Nigeria."
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.location is not None and attack.location.country == "NGA"
