@@ -20,7 +20,7 @@ from .actors import ActorResolver, Discourse
 from .casualties import find_casualties
 from .drafts import Draft, evidence_for, owner_of, token_owners
 from .locations import PRECISION_RANK, PlaceReader, article_countries
-from .models import Article, DateRef, Party
+from .models import Article, Country, DateRef, Party
 from .parties import PARTY_PREPS, QUANTITY_NOUNS, PartyReader, clause_subject
 
 if TYPE_CHECKING:
@@ -352,12 +352,12 @@ class SentenceCoder:
                 return
 
     # -- the field readers (parties, places, dates, casualties, sources, responses) -----------
-    def read_parties(self, draft: Draft, discourse: Discourse, local: list[tuple[int, object]]
+    def read_parties(self, draft: Draft, discourse: Discourse, local: list[tuple[int, Country]]
                      ) -> None:
         self.parties.read(draft, discourse, local)
 
     def read_places(self, sent: Span, drafts: list[Draft], context: Sequence[str],
-                    discourse: Discourse, local: list[tuple[int, object]]) -> None:
+                    discourse: Discourse, local: list[tuple[int, Country]]) -> None:
         self.places.read_places(sent, drafts, context, discourse, local)
 
     def read_home_country(self, drafts: list[Draft], context: Sequence[str]) -> None:
@@ -371,7 +371,7 @@ class SentenceCoder:
         reports.read_casualties(sent, drafts)
 
     def read_attribution(self, sent: Span, drafts: list[Draft], discourse: Discourse,
-                         local: list[tuple[int, object]]) -> None:
+                         local: list[tuple[int, Country]]) -> None:
         reports.read_attribution(sent, drafts, discourse, local)
 
     def link_responses(self, drafts: list[Draft]) -> None:
@@ -394,8 +394,8 @@ class SentenceCoder:
         return draft.trigger.type == "ASSAULT" and draft.location is not None and (
             bool(draft.fatalities) or bool(draft.injuries))  # a deadly bombing by nobody named
 
-    def sentence_countries(self, sent: Span) -> list[tuple[int, object]]:
-        out: list[tuple[int, object]] = []
+    def sentence_countries(self, sent: Span) -> list[tuple[int, Country]]:
+        out: list[tuple[int, Country]] = []
         for ent in sent.ents:
             if ent.label_ in {"GPE", "NORP"}:
                 country, _ = self.actors.country_in(ent.text)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .actors import Discourse
-from .models import Article, DateRef, Evidence, Party, Place
+from .models import Article, Country, DateRef, Evidence, Party, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -49,12 +49,12 @@ class Draft:
 class LocalCountries(Discourse):
     """The discourse as it stands at one token: earlier sentences plus this one up to `i`."""
 
-    def __init__(self, discourse: Discourse, local: list[tuple[int, object]], i: int) -> None:
+    def __init__(self, discourse: Discourse, local: list[tuple[int, Country]], i: int) -> None:
         super().__init__(list(discourse.countries), discourse.groups, discourse.last_actor,
                          discourse.places)
         for j, country in local:
             if j < i:
-                self.saw_country(country)  # type: ignore[arg-type]
+                self.saw_country(country)
         self._parent = discourse
 
     def saw_group(self, party: Party) -> None:

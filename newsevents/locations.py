@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .actors import ActorResolver, Discourse, noun_phrase
 from .drafts import Draft, LocalCountries, owner_of, token_owners
-from .models import Party, Place
+from .models import Country, Party, Place
 from .parties import TERRITORY_NOUNS, PartyReader
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class PlaceReader:
         return None
 
     def read_places(self, sent: Span, drafts: list[Draft], context: Sequence[str],
-                    discourse: Discourse, local: list[tuple[int, object]]) -> None:
+                    discourse: Discourse, local: list[tuple[int, Country]]) -> None:
         owners = token_owners(drafts)
         unowned: list[Place] = []
         for head, place in self.place_mentions(sent, context, LocalCountries(

@@ -47,7 +47,7 @@ class PartyReader:
         self.lexicon = lexicon
         self.mode_words = mode_words
 
-    def read(self, draft: Draft, discourse: Discourse, local: list[tuple[int, object]]
+    def read(self, draft: Draft, discourse: Discourse, local: list[tuple[int, Country]]
              ) -> None:
         """Actor, target and co-actors of a draft, read off the parse around its trigger."""
         verb = draft.anchor if draft.anchor.pos_ in {"VERB", "AUX"} else None

@@ -12,6 +12,8 @@ from .drafts import Draft, LocalCountries, owner_of, token_owners
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from .models import Country
+
 MAX_SOURCE_WORDS = 8
 
 
@@ -35,7 +37,7 @@ def read_casualties(sent: Span, drafts: list[Draft]) -> None:
             owner.injuries = max(owner.injuries or 0, part.injuries)
 
 def read_attribution(sent: Span, drafts: list[Draft], discourse: Discourse,
-                     local: list[tuple[int, object]]) -> None:
+                     local: list[tuple[int, Country]]) -> None:
     sources: dict[str, str] = {}
     for found in find_attributions(sent):
         source = found.source.replace("’", "'")
