@@ -279,7 +279,11 @@ class ActorResolver:
         """(country of the actor, patron country) read off the modifiers of a noun phrase."""
         country: Country | None = None
         patron: str | None = None
-        for child in head.children:
+        children = list(head.children)
+        if head.pos_ == "PROPN":  # "Azerbaijani Foreign Minister Jeyhun Bayramov": the title's
+            children += [g for c in head.children if c.dep_ == "compound" for g in c.children
+                         if g.dep_ in {"amod", "compound", "poss", "nmod"}]
+        for child in children:
             if child.i < span.start or child.i >= span.end or child.dep_ in {"det", "punct"}:
                 continue
             if child.dep_ == "amod" and child.lower_ in PATRON_WORDS:

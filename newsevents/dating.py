@@ -51,8 +51,9 @@ def read_dates(sent: Span, drafts: list[Draft], published: date | None,
     first = sent[0].lower_ if len(sent) else ""
     continues = first in CONTINUATIONS or (len(sent) > 1 and sent[1].lower_ in {
         "after", "later"} and first in {"hours", "minutes", "moments", "shortly"})
-    if not unowned and continues and paragraph_date is not None:
-        unowned.append(paragraph_date)  # "Hours after the exchange, missiles struck ..."
+    carried = paragraph_date or doc.user_data.get(LAST_DATE_KEY)
+    if not unowned and continues and carried is not None:
+        unowned.append(carried)  # "Hours after the exchange, missiles struck ..."
     for draft in drafts:
         if draft.date.date is None and unowned:
             draft.date = unowned[0]

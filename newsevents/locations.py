@@ -75,7 +75,7 @@ class PlaceReader:
                 discourse, local, sent.end)):
             owner = owner_of(head, owners)
             if owner is not None and owner.target is not None and \
-                    owner.target.text.endswith(head.text):
+                    owner.target.text.endswith(head.text) and _is_addressee(head):
                 continue  # "called on Washington": the target, not where it happened
             if owner is None:
                 unowned.append(place)
@@ -276,6 +276,11 @@ def _hyphen_extend(ent: Span) -> Span:
             not doc[end].whitespace_:
         end += 2
     return doc[start:end]
+
+
+def _is_addressee(tok: Token) -> bool:
+    """'urged Washington', 'called on Washington': a capital addressed, not a place visited."""
+    return tok.dep_ in {"dobj", "dative"} or (tok.dep_ == "pobj" and tok.head.lower_ == "on")
 
 
 def _is_locative(root: Token) -> bool:

@@ -102,6 +102,9 @@ class PartyReader:
             else:
                 draft.target = self.actors.resolve(target_tok, with_anaphora) or \
                     self.fallback_target(draft, target_tok, with_anaphora)
+        if draft.target is None and target_tok is None and \
+                draft.trigger.type not in VICTIM_TYPES:  # "voiced support for the Philippines"
+            draft.target = self.prepositional_party(draft, with_anaphora)
         if draft.actor is None and noun is not None:
             draft.actor = self.carrier_subject(noun, with_anaphora) or \
                 self.reporter_military(noun, with_anaphora)
@@ -130,6 +133,17 @@ class PartyReader:
                 party = self.actors.resolve(cand, discourse)
                 if party is not None:
                     return party
+        return None
+
+    def prepositional_party(self, draft: Draft, discourse: Discourse) -> Party | None:
+        """A party in a prepositional phrase on the trigger, when nothing else is the target."""
+        for head in dict.fromkeys((draft.token, draft.anchor)):
+            for prep in (c for c in head.children if c.dep_ == "prep" and
+                         c.lower_ in FALLBACK_PREPS - {"of"}):
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    party = self.actors.resolve(obj, discourse)
+                    if party is not None and party != draft.actor:
+                        return party
         return None
 
     def is_instrument(self, tok: Token) -> bool:
