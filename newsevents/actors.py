@@ -320,13 +320,29 @@ class ActorResolver:
         return None
 
     def conjuncts(self, head: Token, discourse: Discourse) -> list[Party]:
-        """Co-actors joined to a head by 'and': 'Pakistan and Iran held ...'."""
-        parties = []
+        """Co-actors joined to a head by 'and': 'Pakistan and Iran held ...', and by coordinated
+        modifiers: 'US and British warplanes' (Britain's warplanes too)."""
+        parties = self._modifier_conjuncts(head, discourse)
         for conj in head.conjuncts:
             if conj.i > head.i:
                 party = self.resolve(conj, discourse)
                 if party is not None:
                     parties.append(party)
+        return parties
+
+    def _modifier_conjuncts(self, head: Token, discourse: Discourse) -> list[Party]:
+        parties = []
+        for child in head.children:
+            if child.dep_ not in {"amod", "compound", "nmod"} or child.i > head.i:
+                continue
+            for conj in child.conjuncts:
+                if conj.i > child.i:
+                    country = self.token_country(conj, discourse)
+                    term = self.term(noun_phrase(head))
+                    if country is not None:
+                        sector = term.sector if term is not None else STATE_SECTOR
+                        parties.append(Party(f"{conj.text} {head.text}", country.name,
+                                             country.iso3, sector))
         return parties
 
     def pair(self, head: Token, discourse: Discourse) -> list[Party]:

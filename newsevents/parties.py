@@ -87,6 +87,8 @@ class PartyReader:
         if actor_tok is not None and actor_tok.lemma_.lower() in self.mode_words:
             draft.actor = self.instrument_owner(actor_tok, with_anaphora) or \
                 self.named_wielder(actor_tok, with_anaphora)  # "JNIM fighters", "fighters of"
+            if draft.actor is not None:  # "US and British warplanes"
+                draft.co_actors = self.actors.conjuncts(actor_tok, with_anaphora)
         elif actor_tok is not None:
             draft.actor = self.actors.resolve(actor_tok, with_anaphora)
             draft.co_actors = self.actors.conjuncts(actor_tok, with_anaphora) + \

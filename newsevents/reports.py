@@ -27,8 +27,9 @@ def read_casualties(sent: Span, drafts: list[Draft]) -> None:
         span = doc.char_span(sent.start_char + start, sent.start_char + end,
                              alignment_mode="expand")
         part = find_casualties(sent.text[start:end])
-        owner = (owner_of(span.root, owners) if span is not None else None) or \
-            next((d for d in drafts if d.trigger.type == "ASSAULT"), None)
+        owner = owner_of(span.root, owners) if span is not None else None
+        if owner is None or owner.trigger.type != "ASSAULT":  # "freed hostages, killing four"
+            owner = next((d for d in drafts if d.trigger.type == "ASSAULT"), owner)
         if owner is None:
             continue
         if part.fatalities is not None:
