@@ -176,17 +176,28 @@ class PartyReader:
         return self.actors.resolve(subj, discourse)
 
     def victims(self, draft: Draft, discourse: Discourse) -> Party | None:
-        """With no target named, who was hurt is: 'hit a bus station, killing 17 people'."""
-        for head in dict.fromkeys((draft.anchor, draft.token)):
-            for child in head.children:
-                if child.dep_ in {"advcl", "conj", "xcomp"} and \
-                        child.lemma_.lower() in VICTIM_VERBS:
-                    patient = next((c for c in child.children if c.dep_ == "dobj"), None)
-                    if patient is not None:
-                        party = self.actors.resolve(patient, discourse)
-                        if party is not None:
-                            return party
+        """With no target named, who was hurt is: 'hit a bus station, killing 17 people',
+        'attacked the town, looting shops and killing seven soldiers', 'four guards were
+        killed in an attack by militants'."""
+        for verb in self._victim_verbs(draft):
+            subj, passive = clause_subject(verb)
+            patient = subj if passive else next(
+                (c for c in verb.children if c.dep_ == "dobj"), None)
+            if patient is not None:
+                party = self.actors.resolve(patient, discourse)
+                if party is not None:
+                    return party
         return None
+
+    @staticmethod
+    def _victim_verbs(draft: Draft) -> list[Token]:
+        verbs = [t for head in dict.fromkeys((draft.anchor, draft.token)) for t in head.subtree
+                 if t is not head and t.lemma_.lower() in VICTIM_VERBS and t.pos_ == "VERB"
+                 and t.dep_ in {"advcl", "conj", "xcomp", "acl", "relcl"}]
+        carrier = draft.token.head.head if draft.token.dep_ == "pobj" else None
+        if carrier is not None and carrier.lemma_.lower() in VICTIM_VERBS:
+            verbs.append(carrier)  # "killed in an attack by militants"
+        return verbs
 
     @staticmethod
     def instrument_agent(tok: Token) -> Token:
