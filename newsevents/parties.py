@@ -27,6 +27,7 @@ PARTNER_PREPS = {"with"}
 PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE"})
 INNER_TARGET_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE"})
+DENY_LEMMAS = frozenset({"deny", "dismiss", "refute"})
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 VICTIM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "disperse", "maim"})
 INSTRUMENT_NOUNS = frozenset({"gas", "cannon", "bullet", "round", "missile", "rocket", "shell",
@@ -107,6 +108,8 @@ class PartyReader:
         if draft.target is None and target_tok is None and \
                 draft.trigger.type not in VICTIM_TYPES:  # "voiced support for the Philippines"
             draft.target = self.prepositional_party(draft, with_anaphora)
+        if draft.actor is None and draft.factuality == "denied" and noun is not None:
+            draft.actor = self.denier(draft, with_anaphora)
         if draft.actor is None and noun is not None:
             draft.actor = self.carrier_subject(noun, with_anaphora) or \
                 self.reporter_military(noun, with_anaphora)
@@ -215,8 +218,20 @@ class PartyReader:
         for child in tok.children:
             if child.dep_ in {"amod", "compound", "nmod", "poss"}:
                 country = self.actors.token_country(child, discourse)
+                if country is None and child.dep_ == "poss" and child.lower_ in {"its", "their"}:
+                    country = self.actors.clause_owner_country(tok)  # "Naypyitaw said its jets"
                 if country is not None:
                     return Party(noun_phrase(tok).text, country.name, country.iso3, "MIL")
+        return None
+
+    def denier(self, draft: Draft, discourse: Discourse) -> Party | None:
+        """'The army denied that a drone strike had killed villagers', 'denied carrying out a
+        drone strike': the act it denies is the denier's own (an act named by a noun; 'denied
+        targeting civilians' denies a description, not the act)."""
+        for tok in draft.anchor.ancestors:
+            if tok.lemma_.lower() in DENY_LEMMAS:
+                subj, passive = clause_subject(tok)
+                return None if subj is None or passive else self.actors.resolve(subj, discourse)
         return None
 
     def noun_actor(self, noun: Token) -> Token | None:

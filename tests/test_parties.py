@@ -156,3 +156,34 @@ def test_a_month_is_not_a_town(coder: Coder) -> None:
     text = "In August 2023, gunmen killed 12 villagers in an attack in Zamfara state, Nigeria."
     attack = events(coder, text, "ASSAULT")[0]
     assert attack.location is not None and attack.location.country == "NGA"
+
+
+def test_coordinated_demonyms_make_co_actors(coder: Coder) -> None:
+    text = "On Monday French and Italian warships struck pirate boats off Eyl, Somalia."
+    strike = events(coder, text, "ASSAULT")[0]
+    assert strike.actor is not None and strike.actor.country == "FRA"
+    assert [p.country for p in strike.co_actors] == ["ITA"]
+
+
+def test_a_denied_act_named_by_a_noun_is_the_deniers(coder: Coder) -> None:
+    text = ("Chad's army on Tuesday denied carrying out an air strike that killed six herders "
+            "near Abeche on Sunday.")
+    strike = events(coder, text, "ASSAULT")[0]
+    assert strike.factuality == "denied"
+    assert strike.actor is not None
+    assert (strike.actor.country, strike.actor.sector) == ("TCD", "MIL")
+
+
+def test_its_jets_belong_to_the_government_that_spoke(coder: Coder) -> None:
+    text = "Naypyitaw said its jets had bombed rebel camps in Sagaing region on Saturday."
+    strike = events(coder, text, "ASSAULT")[0]
+    assert strike.actor is not None and strike.actor.country == "MMR"
+
+
+def test_victims_in_a_nested_clause_are_the_target(coder: Coder) -> None:
+    text = ("Insurgents attacked the town of Mocimboa da Praia, Mozambique, on Friday, "
+            "looting shops and killing at least seven soldiers.")
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.target is not None
+    assert (attack.target.country, attack.target.sector) == ("MOZ", "MIL")
+    assert attack.fatalities == 7
