@@ -103,10 +103,11 @@ class PlaceReader:
             if draft.location is None and draft.trigger.type in MATERIAL_TYPES and \
                     target is not None and target.country and target.patron is None:
                 draft.location = self.gazetteer.country_place(target.country, target.text)
-            if draft.location is None and draft.trigger.type in HOME_LOCATED_TYPES and \
-                    home is not None:  # a physical act the story tells without a place
-                draft.location = self.gazetteer.country_place(home)
-            if draft.target is None:
+            placed = draft.location is not None
+            if not placed and draft.trigger.type in HOME_LOCATED_TYPES and home is not None \
+                    and (draft.actor is not None or draft.target is not None):
+                draft.location = self.gazetteer.country_place(home)  # a physical act, no place
+            if draft.target is None and (placed or draft.actor is not None):
                 draft.target = default_target(draft, home)
 
     def place_mentions(self, sent: Span, context: Sequence[str], discourse: Discourse

@@ -28,6 +28,7 @@ PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE"})
 INNER_TARGET_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE"})
 DENY_LEMMAS = frozenset({"deny", "dismiss", "refute"})
+CROWD_NOUNS = frozenset({"crowd", "gathering", "mob"})
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 VICTIM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "disperse", "maim"})
 INSTRUMENT_NOUNS = frozenset({"gas", "cannon", "bullet", "round", "missile", "rocket", "shell",
@@ -103,9 +104,10 @@ class PartyReader:
                     draft.target = Party(noun_phrase(target_tok).text, country.name,
                                          country.iso3, None)
             else:
-                draft.target = self.actors.resolve(target_tok, with_anaphora) or \
-                    self.fallback_target(draft, target_tok, with_anaphora)
-        if draft.target is None and target_tok is None and \
+                draft.target = self.actors.resolve(target_tok, with_anaphora)
+                if draft.target is None and draft.actor is not None:  # weaker: needs an actor
+                    draft.target = self.fallback_target(draft, target_tok, with_anaphora)
+        if draft.target is None and target_tok is None and draft.actor is not None and \
                 draft.trigger.type not in VICTIM_TYPES:  # "voiced support for the Philippines"
             draft.target = self.prepositional_party(draft, with_anaphora)
         if draft.actor is None and draft.factuality == "denied" and noun is not None:
@@ -188,7 +190,9 @@ class PartyReader:
                 (c for c in verb.children if c.dep_ == "dobj"), None)
             if patient is not None:
                 party = self.actors.resolve(patient, discourse)
-                if party is not None:
+                if party is None and patient.lemma_.lower() in CROWD_NOUNS:
+                    party = Party(noun_phrase(patient).text, "civilians", None, "CVL")
+                if party is not None:  # "to disperse the crowd": a crowd as victim is civilians
                     return party
         return None
 
