@@ -96,6 +96,7 @@ class SentenceCoder:
             )
             drafts.extend(found)
         responses.link_retaliations(drafts)
+        responses.link_came_after(drafts, self.noun_type)
         return drafts
 
     def code_sentence(
@@ -376,6 +377,10 @@ class SentenceCoder:
 
     def link_responses(self, drafts: list[Draft]) -> None:
         responses.link_responses(drafts)
+
+    def noun_type(self, lemma: str) -> str | None:
+        found = self.lexicon.trigger(lemma, "NOUN")
+        return found.type if found is not None else None
 
     # -- filters -------------------------------------------------------------------------------
     def is_political(self, draft: Draft) -> bool:

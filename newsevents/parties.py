@@ -248,10 +248,20 @@ class PartyReader:
         for child in noun.children:
             if child.dep_ == "poss":
                 return child
-            if child.dep_ in {"amod", "compound", "nmod"} and child.i < noun.i and \
-                    self.actors.token_country(child, Discourse()) is not None:
+            if child.dep_ in {"amod", "compound", "nmod"} and child.i < noun.i and (
+                    self.actors.token_country(child, Discourse()) is not None
+                    or self._names_group(child)):  # "a TTP suicide bomber", "an ADF raid"
                 return child
         return None
+
+    def _names_group(self, tok: Token) -> bool:
+        if tok.pos_ != "PROPN":
+            return False
+        for text in (noun_phrase(tok).text, tok.doc[tok.left_edge.i : tok.i + 1].text):
+            found = self.lexicon.actor_term(text)
+            if found is not None and found.kind in {"group", "igo"}:
+                return True
+        return False
 
     def prep_object(self, head: Token, draft: Draft) -> Token | None:
         preps = PARTY_PREPS | (PARTNER_PREPS if draft.trigger.type in PARTNER_TYPES else set())

@@ -8,8 +8,11 @@ side.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .drafts import Draft, owner_of, token_owners
 
+FOLLOW_VERBS = frozenset({"come", "follow"})  # "the strikes came a day after ..."
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 RETALIATION_WORDS = frozenset({"response", "retaliation", "retaliatory", "retaliate",
                                "retaliated", "revenge", "reprisal", "reprisals", "tit",
@@ -51,6 +54,29 @@ def link_retaliations(drafts: list[Draft]) -> None:
             if mine is None or theirs != mine:
                 draft.responds_to = earlier
                 break
+
+
+def link_came_after(drafts: list[Draft], noun_type: Callable[[str], str | None]) -> None:
+    """'The strikes came three days after a suicide bomber killed 16 soldiers': the strikes,
+    told in an earlier sentence, answer the hostile act of the 'after' clause."""
+    for i, draft in enumerate(drafts):
+        main = draft.anchor.head
+        if draft.trigger.type not in HOSTILE_TYPES or main.lemma_.lower() not in FOLLOW_VERBS \
+                or not any(c.lower_ == "after" for c in draft.anchor.children):
+            continue
+        subject = next((c for c in main.children if c.dep_ == "nsubj"), None)
+        kind = noun_type(subject.lemma_.lower()) if subject is not None else None
+        if kind not in HOSTILE_TYPES:
+            continue
+        later = next((d for d in reversed(drafts[:i]) if d.trigger.type == kind
+                      and d.sentence != draft.sentence), None)
+        if later is not None and later.responds_to is None and not _same_side(later, draft):
+            later.responds_to = draft
+
+
+def _same_side(a: Draft, b: Draft) -> bool:
+    mine = a.actor.country if a.actor else None
+    return mine is not None and b.actor is not None and b.actor.country == mine
 
 
 

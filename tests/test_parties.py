@@ -187,3 +187,21 @@ def test_victims_in_a_nested_clause_are_the_target(coder: Coder) -> None:
     assert attack.target is not None
     assert (attack.target.country, attack.target.sector) == ("MOZ", "MIL")
     assert attack.fatalities == 7
+
+
+def test_a_group_named_before_an_event_noun_is_its_actor(coder: Coder) -> None:
+    text = "An al-Shabaab suicide bomber killed nine soldiers at a base near Kismayo, Somalia."
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.actor is not None
+    assert (attack.actor.country, attack.actor.sector) == ("SOM", "REB")
+
+
+def test_strikes_that_came_after_an_attack_answer_it(coder: Coder) -> None:
+    text = ("Indian jets bombed militant camps in Pakistan's Punjab province on Monday.\n\n"
+            "The strikes came two days after militants killed 20 soldiers in Kashmir.")
+    mentions = coder.code_text(text, PUBLISHED)
+    by_id = {m.id: m for m in mentions}
+    strikes = next(m for m in mentions if m.actor is not None and m.actor.country == "IND")
+    assert strikes.responds_to is not None
+    answered = by_id[strikes.responds_to]
+    assert answered.code.type == "ASSAULT" and answered.date.date == date(2025, 3, 8)
