@@ -218,11 +218,10 @@ def country_weights(doc: Doc, actors: ActorResolver) -> dict[str, float]:
         covered.update(range(start, end))
         factor = LEAD_WEIGHT if doc[start].idx < lead_end else 1.0
         counts[iso3] = counts.get(iso3, 0.0) + weight * factor
-    named = sorted(counts, key=lambda c: -counts[c])
     for ent in doc.ents:
         if ent.label_ not in {"GPE", "LOC", "FAC"} or ent.start in covered:
             continue
-        place = actors.gazetteer.lookup(ent.text, named)
+        place = actors.gazetteer.lookup(ent.text)  # no context: namesakes must not echo it
         if place is not None and place.country and place.precision in {"city", "admin1"}:
             factor = LEAD_WEIGHT if ent.start_char < lead_end else 1.0
             counts[place.country] = counts.get(place.country, 0.0) + factor
