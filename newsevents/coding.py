@@ -97,6 +97,7 @@ class SentenceCoder:
             drafts.extend(found)
         responses.link_retaliations(drafts)
         responses.link_came_after(drafts, self.noun_type)
+        responses.link_reactions(drafts, self.noun_type)
         return drafts
 
     def code_sentence(

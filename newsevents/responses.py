@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .drafts import Draft, owner_of, token_owners
+from .models import Party
 
+REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SANCTION"})
 FOLLOW_VERBS = frozenset({"come", "follow"})  # "the strikes came a day after ..."
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 RETALIATION_WORDS = frozenset({"response", "retaliation", "retaliatory", "retaliate",
@@ -72,6 +75,35 @@ def link_came_after(drafts: list[Draft], noun_type: Callable[[str], str | None])
                       and d.sentence != draft.sentence), None)
         if later is not None and later.responds_to is None and not _same_side(later, draft):
             later.responds_to = draft
+
+
+def link_reactions(drafts: list[Draft], noun_type: Callable[[str], str | None]) -> None:
+    """Targets of reactions to earlier acts: 'Washington condemned the hotel attack' is aimed
+    at the attackers, 'Congo welcomed the strikes' at the strikers, and 'a charge Algiers
+    rejected' / 'Moscow rejected the accusation' at whoever made the charge."""
+    for i, draft in enumerate(drafts):
+        if draft.target is not None or draft.trigger.type not in REACTION_TYPES:
+            continue
+        obj = next((c for c in draft.anchor.children if c.dep_ == "dobj"), None)
+        kind = noun_type(obj.lemma_.lower()) if obj is not None else None
+        if draft.trigger.type == "REJECT" and (kind is None or kind in CLAIM_TYPES):
+            draft.target = _accuser(drafts[:i], draft)
+        elif kind is not None:
+            earlier = next((d for d in reversed(drafts[:i]) if d.trigger.type == kind
+                            and d.actor is not None and d.actor != draft.actor), None)
+            draft.target = earlier.actor if earlier is not None else None
+
+
+def _accuser(earlier: list[Draft], draft: Draft) -> Party | None:
+    mine = draft.actor.country if draft.actor else None
+    if mine is None:
+        return None
+    for other in reversed(earlier):
+        if other.trigger.type in CLAIM_TYPES and other.actor is not None and \
+                other.target is not None and other.target.country == mine and \
+                other.actor.country != mine:
+            return other.actor
+    return None
 
 
 def _same_side(a: Draft, b: Draft) -> bool:

@@ -205,3 +205,17 @@ def test_strikes_that_came_after_an_attack_answer_it(coder: Coder) -> None:
     assert strikes.responds_to is not None
     answered = by_id[strikes.responds_to]
     assert answered.code.type == "ASSAULT" and answered.date.date == date(2025, 3, 8)
+
+
+def test_a_rejected_charge_is_aimed_at_whoever_made_it(coder: Coder) -> None:
+    text = "Last month Bamako accused Algeria of sheltering rebel leaders, a charge Algiers rejected."
+    reject = events(coder, text, "REJECT")[0]
+    assert reject.target is not None and reject.target.country == "MLI"
+
+
+def test_condemning_an_attack_is_aimed_at_the_attackers(coder: Coder) -> None:
+    text = ("Al-Shabaab fighters attacked a hotel in Mogadishu, Somalia, on Sunday, killing "
+            "12 people.\n\nWashington condemned the attack as cowardly.")
+    condemnation = events(coder, text, "ACCUSE")[0]
+    assert condemnation.target is not None
+    assert (condemnation.target.country, condemnation.target.sector) == ("SOM", "REB")
