@@ -223,6 +223,8 @@ class ActorResolver:
             return party
         country, patron = self._modifier_countries(head, span, discourse)
         whole, _ = self.country_in(text)
+        if whole is None and head.pos_ == "PROPN" and head.ent_type_ != "PERSON":
+            whole, _ = self.country_in(head.text)  # "On Monday Niamey accused": 'Monday Niamey'
         if whole is not None and term is None:
             discourse.saw_country(whole)
             return Party(text, whole.name, whole.iso3, STATE_SECTOR)

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 LAST_DATE_KEY = "newsevents.last_event_date"  # Doc.user_data: the latest dated event so far
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+SEQUENCE_WORDS = frozenset({"after", "before", "since", "following", "retaliation", "response",
+                            "revenge", "reprisal", "reprisals", "avenge"})
 CONTINUATIONS = frozenset({"hours", "minutes", "later", "shortly", "soon", "afterwards",
                            "meanwhile", "then", "that"})
 
@@ -48,29 +50,15 @@ def read_dates(sent: Span, drafts: list[Draft], published: date | None,
             unowned.append(mention.ref)
         elif owner.date.date is None:
             owner.date = mention.ref
-    first = sent[0].lower_ if len(sent) else ""
-    continues = first in CONTINUATIONS or (len(sent) > 1 and sent[1].lower_ in {
-        "after", "later"} and first in {"hours", "minutes", "moments", "shortly"})
-    carried = paragraph_date or doc.user_data.get(LAST_DATE_KEY)
-    if not unowned and continues and carried is not None:
-        unowned.append(carried)  # "Hours after the exchange, missiles struck ..."
+    anchor = paragraph_date or doc.user_data.get(LAST_DATE_KEY)
+    for root, offset, text in relative:  # before sentence-wide dates: "a day after X" is X's
+        apply_offset(root, offset, text, drafts, owners, anchor, published)
+    if not unowned and _continues(sent) and anchor is not None:
+        unowned.append(anchor)  # "Hours after the exchange, missiles struck ..."
     for draft in drafts:
         if draft.date.date is None and unowned:
             draft.date = unowned[0]
-    for draft in drafts:
-        if draft.date.date is None and draft.anchor.dep_ == "conj":
-            head = owners.get(draft.anchor.head.i)
-            if head is not None and head.date.date is not None:
-                draft.date = head.date
-    for draft in drafts:
-        if draft.date.date is None:
-            above = owner_of(draft.anchor.head, owners) if draft.anchor.head is not \
-                draft.anchor else None  # "suspended it on Wednesday, accusing it of ..."
-            if above is not None and above is not draft and above.date.date is not None:
-                draft.date = above.date
-    anchor = paragraph_date or doc.user_data.get(LAST_DATE_KEY)
-    for root, offset, text in relative:
-        apply_offset(root, offset, text, drafts, owners, anchor, published)
+    _inherit_dates(drafts, owners)
     for draft in drafts:
         if draft.date.date is not None and draft.date.precision == "day" and \
                 draft.factuality == "asserted":
@@ -80,6 +68,38 @@ def read_dates(sent: Span, drafts: list[Draft], published: date | None,
                 draft.date.date > published and draft.factuality == "asserted":
             draft.factuality = "future"
     return paragraph_date
+
+
+def _continues(sent: Span) -> bool:
+    first = sent[0].lower_ if len(sent) else ""
+    return first in CONTINUATIONS or (len(sent) > 1 and sent[1].lower_ in {
+        "after", "later"} and first in {"hours", "minutes", "moments", "shortly"})
+
+
+def _inherit_dates(drafts: list[Draft], owners: dict[int, Draft]) -> None:
+    """An undated event takes the date of the event it hangs from: 'struck X and Y',
+    'suspended it on Wednesday, accusing it of ...'."""
+    for draft in drafts:
+        if draft.date.date is not None or draft.anchor.head is draft.anchor:
+            continue
+        above = owners.get(draft.anchor.head.i) if draft.anchor.dep_ == "conj" else None
+        above = above or owner_of(draft.anchor.head, owners)
+        if above is not None and above is not draft and above.date.date is not None and \
+                not _crosses_sequence(draft.anchor, above):
+            draft.date = above.date
+
+
+def _crosses_sequence(tok: Token, above: Draft) -> bool:
+    """'struck on Thursday in retaliation for a barrage', 'after militants attacked': the
+    earlier act is not dated by the later one."""
+    for _ in range(12):
+        if tok.i in (above.token.i, above.anchor.i) or tok.head is tok:
+            return False
+        if tok.lower_ in SEQUENCE_WORDS:
+            return True
+        tok = tok.head
+    return False
+
 
 def _of_that_year(mention: DateMention, text: str, before: str) -> DateMention:
     """'in 2022 ... on September 30 of that year': the year named before, not the nearest."""

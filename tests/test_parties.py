@@ -208,9 +208,9 @@ def test_strikes_that_came_after_an_attack_answer_it(coder: Coder) -> None:
 
 
 def test_a_rejected_charge_is_aimed_at_whoever_made_it(coder: Coder) -> None:
-    text = "Last month Bamako accused Algeria of sheltering rebel leaders, a charge Algiers rejected."
+    text = "Niger's junta accused Benin of training saboteurs, a charge Cotonou rejected."
     reject = events(coder, text, "REJECT")[0]
-    assert reject.target is not None and reject.target.country == "MLI"
+    assert reject.target is not None and reject.target.country == "NER"
 
 
 def test_condemning_an_attack_is_aimed_at_the_attackers(coder: Coder) -> None:
