@@ -27,7 +27,9 @@ PLACE_PREPS = frozenset({"in", "within", "inside", "near", "at", "across", "into
 LOCAL_SECTORS = frozenset({"CVL", "POL", "MIL", "GOV", "OPP", "JUD", "LAB", "EDU", "BUS", "REF",
                            "MED"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state",
-                         "county", "capital", "area", "oblast", "governorate", "port", "camp"})
+                         "county", "capital", "area", "oblast", "governorate", "port", "camp",
+                         "department", "regency", "prefecture", "municipality", "township",
+                         "commune", "suburb", "suburbs", "neighbourhood", "neighborhood"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 LEAD_WEIGHT = 2.0  # the headline and lead name the story's own country
 LEAD_SENTENCES = 1
@@ -60,8 +62,9 @@ class PlaceReader:
         """The country of the first place the lead says something happened in."""
         sentences = [s for s in doc.sents if len(s) >= LEAD_MIN_TOKENS]
         for sent in sentences[:LEAD_SENTENCES]:
-            places = [p for _, p in self.place_mentions(sent, context, Discourse())
-                      if p.country and p.precision != "water"]
+            places = [p for head, p in self.place_mentions(sent, context, Discourse())
+                      if p.country and p.precision != "water"
+                      and head.lemma_.lower() not in TERRITORY_NOUNS]  # "near the X border"
             local = [p for p in places if p.precision != "country"]  # not "the Congolese border"
             if local or places:
                 return (local or places)[0].country
@@ -146,8 +149,9 @@ class PlaceReader:
         """'Sagaing region', 'Baluchistan province', 'the city of Kharkov', 'Culiacan',
         and 'the city' for the last city named."""
         doc = tok.doc
-        names = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}
-                 and c.pos_ == "PROPN"]
+        names = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"} and (
+            c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()
+                                  and self.gazetteer.country_of_demonym(c.text) is None))]
         if tok.pos_ == "PROPN":
             names.append(tok)
         if names:
