@@ -8,7 +8,7 @@ Iran), and simple coreference ("the country", "the two countries", "it") through
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .models import Country, Party, Place
@@ -20,13 +20,23 @@ if TYPE_CHECKING:
     from .lexicon import ActorTerm, Lexicon
 
 STATE_SECTOR = "GOV"
-PATRON_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "aligned", "allied", "linked"})
+PATRON_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "aligned", "allied",
+                          "linked"})
 PROXY_NOUNS = frozenset({"proxy", "proxies", "ally", "allies"})
 COUNTRY_ANAPHORS = frozenset({"country", "nation", "state", "government", "republic", "kingdom"})
 PAIR_ANAPHORS = frozenset({"two countries", "both countries", "two sides", "both sides",
                            "two nations", "both nations", "two neighbours", "two neighbors",
                            "the pair", "two governments", "both governments"})
-GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "militia"})
+GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "militia",
+                            "alliance", "coalition", "insurgency", "faction"})
+MEMBER_NOUNS = frozenset({"member", "fighter", "gunman", "gunmen", "militant", "rebel", "cadre",
+                          "operative", "element", "unit", "commander", "leader", "combatant",
+                          "chairman", "chairperson", "head", "chief", "spokesman", "spokeswoman",
+                          "spokesperson", "envoy", "representative", "official", "delegation"})
+MAX_NAME_WORDS = 5
+ANTECEDENT_WINDOW = 300  # tokens, a few paragraphs
+COUNT_NOUNS = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "millions",
+                         "hundred", "thousand", "dozen", "group", "crowd", "crowds"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "its", "their"})
 MODIFIER_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "npadvmod", "case",
                            "nummod", "quantmod", "advmod", "punct"})
@@ -122,13 +132,65 @@ class ActorResolver:
             found = self.lexicon.actor_term(ent.text)
             if found is not None and found.kind in {"group", "igo"}:
                 return found
-        words = [t.lower_ for t in span if t.dep_ not in {"det", "poss", "case", "punct"}]
-        lemmas = [t.lemma_.lower() for t in span if t.dep_ not in {"det", "poss", "case", "punct"}]
+        found = self._named_inside(span)
+        if found is not None:  # "Fano militiamen", "TPNPB spokesman Sebby Sambom"
+            return found
+        kept = [t for t in span if t.dep_ not in {"det", "poss", "case", "punct"}]
+        found = self._suffix_term(kept)
+        if found is None and kept and kept[-1].pos_ == "PROPN":
+            title = _title_words(kept)  # "Interior Minister John Reimberg": the title
+            found = self._suffix_term(title) if title else None
+        return found
+
+    def _named_inside(self, span: Span) -> ActorTerm | None:
+        """A named group or IGO anywhere in the phrase, longest first; such names outrank the
+        head noun ('Hezbollah fighters' are Hezbollah, whatever 'fighters' alone would be)."""
+        tokens = [t for t in span if t.dep_ not in {"det", "case", "punct"}]
+        for size in range(min(len(tokens), MAX_NAME_WORDS), 0, -1):
+            for i in range(len(tokens) - size + 1):
+                window = tokens[i : i + size]
+                if window[-1].i - window[0].i != size - 1 or not window[0].text[:1].isupper():
+                    continue
+                found = self.lexicon.actor_term(" ".join(t.text for t in window))
+                if found is not None and found.kind in {"group", "igo"}:
+                    return found
+        return None
+
+    def antecedent_group(self, head: Token) -> Party | None:
+        """'The alliance', 'the militant group': the nearest group named before."""
+        doc = head.doc
+        for ent in reversed([e for e in doc.ents if e.end <= head.i
+                             and e.start >= head.i - ANTECEDENT_WINDOW]):
+            found = self.lexicon.actor_term(ent.text)
+            if found is not None and found.kind == "group":
+                return Party(noun_phrase(head).text, found.name, found.country, found.sector)
+        return None
+
+    def _suffix_term(self, tokens: list[Token]) -> ActorTerm | None:
+        """The longest actor-lexicon entry that ends the token sequence (words, then lemmas)."""
+        words = [t.lower_ for t in tokens]
+        lemmas = [t.lemma_.lower() for t in tokens]
         for seq in (words, lemmas):
             for i in range(len(seq)):
                 found = self.lexicon.actor_term(" ".join(seq[i:]))
                 if found is not None:
                     return found
+        return None
+
+    def member_group(self, head: Token, discourse: Discourse) -> Party | None:
+        """'Members of the CJNG', 'fighters of the SNA', 'gunmen from the Viv Ansanm gang':
+        the members act for their group."""
+        if head.lemma_.lower() not in MEMBER_NOUNS:
+            return None
+        for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {
+                "of", "from", "for"}):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                span = noun_phrase(obj)
+                term = self.term(span)
+                if term is not None and term.kind in {"group", "igo"}:
+                    party = Party(noun_phrase(head).text, term.name, term.country, term.sector)
+                    discourse.saw_group(party)
+                    return party
         return None
 
     def resolve(self, head: Token, discourse: Discourse) -> Party | None:
@@ -141,6 +203,17 @@ class ActorResolver:
         if any(lower.endswith(p) for p in PAIR_ANAPHORS) and len(discourse.countries) >= 2:
             first = discourse.countries[-2]
             return Party(text, first.name, first.iso3, STATE_SECTOR)
+        counted = _counted_noun(head)
+        if counted is not None:  # "hundreds of protesters"
+            return self.resolve(counted, discourse)
+        member = self.member_group(head, discourse)
+        if member is not None:
+            return member
+        if head.lower_ in GROUP_ANAPHORS and lower.startswith("the ") and not any(
+                t.pos_ == "PROPN" for t in span):  # "the group", "the militant group"
+            group = discourse.groups[-1] if discourse.groups else self.antecedent_group(head)
+            if group is not None:
+                return replace(group, text=text)
         term = self.term(span)
         if term is not None and term.kind == "media":
             return None
@@ -148,10 +221,10 @@ class ActorResolver:
             party = Party(text, term.name, term.country, term.sector)
             discourse.saw_group(party)
             return party
-        if head.lower_ in GROUP_ANAPHORS and lower.startswith("the ") and discourse.groups:
-            return discourse.groups[-1]
         country, patron = self._modifier_countries(head, span, discourse)
         whole, _ = self.country_in(text)
+        if whole is None and head.pos_ == "PROPN" and head.ent_type_ != "PERSON":
+            whole, _ = self.country_in(head.text)  # "On Monday Niamey accused": 'Monday Niamey'
         if whole is not None and term is None:
             discourse.saw_country(whole)
             return Party(text, whole.name, whole.iso3, STATE_SECTOR)
@@ -159,11 +232,47 @@ class ActorResolver:
             return Party(text, text_name(span), None, "REB", patron)
         if term is not None:
             sector = term.sector
+            if country is None and patron is None and lower.startswith("the ") and \
+                    term.kind == "sector":
+                country = self.antecedent_country(head)  # "the ministry" after "China's ..."
             name = country.name if country is not None else text_name(span)
             return Party(text, name, country.iso3 if country else None, sector, patron)
         if head.lower_ in COUNTRY_ANAPHORS and lower.startswith("the ") and discourse.countries:
             last = discourse.countries[-1]
             return Party(text, last.name, last.iso3, STATE_SECTOR)
+        return None
+
+    def clause_owner_country(self, head: Token) -> Country | None:
+        """The country of the subject a possessive 'its' refers to: the subject of the nearest
+        clause above the phrase ('Beijing said its coast guard ...')."""
+        for verb in head.ancestors:
+            if verb.pos_ not in {"VERB", "AUX"}:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"
+                            and c.i != head.i and c.pos_ != "PRON"), None)
+            if subject is not None:
+                country, _ = self.country_in(noun_phrase(subject).text)
+                return country or self._phrase_country(subject)
+        return None
+
+    def _phrase_country(self, head: Token) -> Country | None:
+        for child in head.children:
+            if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+                found = self.token_country(child, Discourse())
+                if found is not None:
+                    return found
+        return None
+
+    def antecedent_country(self, head: Token) -> Country | None:
+        """The country of the nearest earlier phrase with the same head noun: 'the ministry'
+        after 'China's commerce ministry said ...' is China's."""
+        doc = head.doc
+        start = max(0, head.i - ANTECEDENT_WINDOW)
+        for tok in reversed(doc[start : head.i]):
+            if tok.lemma_.lower() == head.lemma_.lower() and tok.pos_ in {"NOUN", "PROPN"}:
+                country, patron = self._modifier_countries(tok, noun_phrase(tok), Discourse())
+                if country is not None and patron is None:
+                    return country
         return None
 
     def _modifier_countries(
@@ -172,7 +281,11 @@ class ActorResolver:
         """(country of the actor, patron country) read off the modifiers of a noun phrase."""
         country: Country | None = None
         patron: str | None = None
-        for child in head.children:
+        children = list(head.children)
+        if head.pos_ == "PROPN":  # "Azerbaijani Foreign Minister Jeyhun Bayramov": the title's
+            children += [g for c in head.children if c.dep_ == "compound" for g in c.children
+                         if g.dep_ in {"amod", "compound", "poss", "nmod"}]
+        for child in children:
             if child.i < span.start or child.i >= span.end or child.dep_ in {"det", "punct"}:
                 continue
             if child.dep_ == "amod" and child.lower_ in PATRON_WORDS:
@@ -187,6 +300,8 @@ class ActorResolver:
                 patron = backer.iso3 if backer else patron
                 continue
             found = self.token_country(child, discourse)
+            if found is None and child.dep_ == "poss" and child.lower_ in {"its", "their"}:
+                found = self.clause_owner_country(head)  # "Kigali denied that its troops"
             if found is not None and country is None:
                 country = found
         for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
@@ -207,13 +322,29 @@ class ActorResolver:
         return None
 
     def conjuncts(self, head: Token, discourse: Discourse) -> list[Party]:
-        """Co-actors joined to a head by 'and': 'Pakistan and Iran held ...'."""
-        parties = []
+        """Co-actors joined to a head by 'and': 'Pakistan and Iran held ...', and by coordinated
+        modifiers: 'US and British warplanes' (Britain's warplanes too)."""
+        parties = self._modifier_conjuncts(head, discourse)
         for conj in head.conjuncts:
             if conj.i > head.i:
                 party = self.resolve(conj, discourse)
                 if party is not None:
                     parties.append(party)
+        return parties
+
+    def _modifier_conjuncts(self, head: Token, discourse: Discourse) -> list[Party]:
+        parties = []
+        for child in head.children:
+            if child.dep_ not in {"amod", "compound", "nmod"} or child.i > head.i:
+                continue
+            for conj in child.conjuncts:
+                if conj.i > child.i:
+                    country = self.token_country(conj, discourse)
+                    term = self.term(noun_phrase(head))
+                    if country is not None:
+                        sector = term.sector if term is not None else STATE_SECTOR
+                        parties.append(Party(f"{conj.text} {head.text}", country.name,
+                                             country.iso3, sector))
         return parties
 
     def pair(self, head: Token, discourse: Discourse) -> list[Party]:
@@ -223,6 +354,23 @@ class ActorResolver:
             second = discourse.countries[-1]
             return [Party(noun_phrase(head).text, second.name, second.iso3, STATE_SECTOR)]
         return []
+
+
+def _counted_noun(head: Token) -> Token | None:
+    if head.lower_ not in COUNT_NOUNS:
+        return None
+    return next((g for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _title_words(tokens: list[Token]) -> list[Token]:
+    """The words before a person's name: 'Government spokesman' of 'Government spokesman
+    Abderaman Koulamallah' (names are the trailing proper nouns)."""
+    end = len(tokens)
+    while end > 0 and tokens[end - 1].pos_ == "PROPN" and (
+            tokens[end - 1].ent_type_ == "PERSON" or end == len(tokens)):
+        end -= 1
+    return tokens[:end]
 
 
 def text_name(span: Span) -> str:

@@ -32,6 +32,7 @@ FATAL, INJURY, BOTH = "fatal", "injury", "both"
 MAX_LIST_ITEMS = 8  # "a girl, a boy and ..." longer lists are not worth the regex backtracking
 YEAR_LIKE = r"(?:1[89]|20)\d\d"  # a bare number like this is a year unless counted
 BE_OR_HAVE = r"\b(?:was|were|is|are|been|being|be|has|have|had)\b"
+SUBSET = re.compile(r"\bof\s+(?:them|whom|those|these)\b", re.IGNORECASE)
 CAPITALISED_NEXT = r"\s+([A-Z][\w'’-]*)"
 
 
@@ -217,6 +218,8 @@ def _list_count(phrase: str, g: CasualtyGrammar) -> _Count:
     """The sum of a coordinated counted phrase; vague if any part is vague."""
     total = 0
     for item in g.item.finditer(phrase):
+        if total and SUBSET.search(item.group(0)):
+            continue  # "nine people, two of them civilians": the two are among the nine
         part = _item_count(item, g)
         if not part.valid or part.value is None:
             return part
@@ -270,8 +273,10 @@ def _compile(
             rf"|{det}\s+(?:{modifier}\s+){{0,2}}?(?P<dvictim>{victim})\b)")
     item_needing_victim = (rf"(?:(?:the|his|her|their|its)\s+(?:{modifier}\s+){{0,2}}?{victim}\b"
                            rf"|{count}{partitive}?\s+(?:{modifier}\s+){{0,3}}?{victim}\b{post})")
+    # "23 soldiers and militiamen were killed": an uncounted last item adds nothing
+    uncounted_tail = rf"(?:\s+and\s+(?:{modifier}\s+){{0,2}}?{victim}\b)?"
     counted_list = (rf"(?P<list>{_unnamed(item)}(?:(?:\s*,\s*|,?\s+and\s+|\s+as well as\s+)"
-                    rf"{item_needing_victim}){{0,{MAX_LIST_ITEMS}}})")
+                    rf"{item_needing_victim}){{0,{MAX_LIST_ITEMS}}}{uncounted_tail})")
     aux = rf"(?P<aux>(?:\s+(?:{_alternation(words['auxiliary'])}))*)"
     participle = rf"(?P<part>{_alternation(words['participle'])})"
     predicate = rf"(?P<pred>{_alternation(words['predicate'])})"

@@ -9,38 +9,31 @@ of one article are then merged by `merge.merge_drafts` into Mentions.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .actors import COUNTRY_ANAPHORS, ActorResolver, Discourse, noun_phrase
-from .attribution import find_attributions
+from . import dating, reports, responses
+from .actors import ActorResolver, Discourse
 from .casualties import find_casualties
-from .dates import find_dates
-from .models import Article, DateRef, Evidence, Party, Place
+from .drafts import Draft, evidence_for, owner_of, token_owners
+from .locations import PRECISION_RANK, PlaceReader, article_countries
+from .models import Article, Country, DateRef, Party
+from .parties import PARTY_PREPS, QUANTITY_NOUNS, PartyReader, clause_subject
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Span, Token
 
     from .gazetteer import Gazetteer
     from .lexicon import Lexicon, Trigger
 
-QUANTITY_NOUNS = frozenset({"series", "wave", "barrage", "round", "spate", "string", "number",
-                            "volley", "salvo", "campaign", "flurry", "pair", "set"})
-PARTY_PREPS = {"against", "on", "at", "upon", "toward", "towards", "targeting"}
-PARTNER_PREPS = {"with"}
-PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID"})
-PLACE_PREPS = frozenset({"in", "within", "inside", "near", "at", "across", "into", "outside",
-                         "around", "throughout", "on", "off", "over", "along", "to"})
-LOCAL_SECTORS = frozenset({"CVL", "POL", "MIL", "GOV", "OPP", "JUD", "LAB", "EDU", "BUS", "REF",
-                           "MED"})
-PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state",
-                         "county", "capital", "area", "oblast", "governorate", "port", "camp"})
-TERRITORY_NOUNS = frozenset({"soil", "territory", "border", "borders", "land", "airspace",
-                             "waters", "side", "frontier"})
+__all__ = ["PRECISION_RANK", "Draft", "SentenceCoder", "article_countries", "clause_subject",
+           "evidence_for", "load_mode_words", "owner_of", "token_owners"]
+
 DENY_LEMMAS = frozenset({"deny", "dismiss", "refute"})
 PLAN_LEMMAS = frozenset({"plan", "intend", "prepare", "expect", "aim", "schedule", "promise",
                          "pledge", "agree", "decide", "set", "hope", "seek"})
@@ -49,45 +42,7 @@ IMPLICATIVE_LEMMAS = frozenset({"manage", "begin", "start", "continue", "resume"
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
-MAX_SOURCE_WORDS = 8
-HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
-MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
-SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE"})
-INNER_TARGET_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE"})
-CONTINUATIONS = frozenset({"hours", "minutes", "later", "shortly", "soon", "afterwards",
-                           "meanwhile", "then", "that"})
 CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
-RETALIATION_WORDS = frozenset({"response", "retaliation", "retaliatory", "retaliate",
-                               "retaliated", "revenge", "reprisal", "reprisals", "tit",
-                               "retaliating", "responding", "avenge", "avenging"})
-RESPONSE_CUE_WORDS = frozenset({"retaliatory", "retaliated", "retaliate", "reprisals", "tit","response", "retaliation", "revenge", "reprisal", "after",
-                                "retaliating", "responding", "avenge", "avenging"})
-
-
-@dataclass
-class Draft:
-    """An event being read off one sentence; merged into a Mention per article later."""
-
-    trigger: Trigger
-    token: Token  # the trigger word
-    anchor: Token  # the clause head that carries modality: a light verb, else the trigger
-    sentence: Span
-    actor: Party | None = None
-    target: Party | None = None
-    co_actors: list[Party] = field(default_factory=list)
-    location: Place | None = None
-    date: DateRef = field(default_factory=lambda: DateRef(None, "unknown", None))
-    fatalities: int | None = None
-    injuries: int | None = None
-    factuality: str = "asserted"
-    attributed_to: list[str] = field(default_factory=list)
-    responds_to: Draft | None = None
-    answers: bool = False  # a retaliation cue ("in response", "retaliatory") owned by it
-    reason: str = ""
-
-    @property
-    def tokens(self) -> set[int]:
-        return {self.token.i, self.anchor.i}
 
 
 @dataclass(frozen=True)
@@ -115,6 +70,8 @@ class SentenceCoder:
         self.actors = ActorResolver(gazetteer, lexicon)
         self.multiword = {(t.words, t.pos): t for t in lexicon.multiword_triggers()}
         self.mode_words = load_mode_words()
+        self.parties = PartyReader(self.actors, lexicon, self.mode_words)
+        self.places = PlaceReader(gazetteer, self.parties)
 
     def lookup(self, words: str, pos: str) -> Trigger | None:
         """A trigger of one or more lemmas ("open fire", "joint drill")."""
@@ -126,7 +83,7 @@ class SentenceCoder:
     # -- the article loop ----------------------------------------------------------------------
     def code_doc(self, doc: Doc, article: Article) -> list[Draft]:
         discourse = Discourse()
-        context = article_countries(doc, self.actors)
+        context = self.places.home_countries(doc)
         drafts: list[Draft] = []
         paragraph_date: DateRef | None = None
         for sent in doc.sents:
@@ -138,7 +95,9 @@ class SentenceCoder:
                 sent, article, discourse, context, paragraph_date
             )
             drafts.extend(found)
-        link_retaliations(drafts)
+        responses.link_retaliations(drafts)
+        responses.link_came_after(drafts, self.noun_type)
+        responses.link_reactions(drafts, self.noun_type)
         return drafts
 
     def code_sentence(
@@ -376,67 +335,6 @@ class SentenceCoder:
                 seen.add(draft.token.i)
         return out
 
-    # -- parties -------------------------------------------------------------------------------
-    def read_parties(self, draft: Draft, discourse: Discourse, local: list[tuple[int, object]]
-                     ) -> None:
-        verb = draft.anchor if draft.anchor.pos_ in {"VERB", "AUX"} else None
-        noun = draft.token if draft.token is not draft.anchor or verb is None else None
-        actor_tok: Token | None = None
-        target_tok: Token | None = None
-        if verb is not None:
-            subj, passive = clause_subject(verb)
-            agent = next((g for c in verb.children if c.dep_ == "agent"
-                          for g in c.children if g.dep_ == "pobj"), None)
-            if passive:
-                actor_tok, patient = agent, subj
-            else:
-                actor_tok = subj
-                patient = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
-                if patient is None or patient.lemma_.lower() in QUANTITY_NOUNS:
-                    patient = self.prep_object(verb, draft) or patient
-            if noun is None or noun in (subj, agent):
-                target_tok = patient if patient is not noun else None
-            if noun is not None and noun in (subj, agent):
-                actor_tok = None
-        if actor_tok is not None and actor_tok.lemma_.lower() in self.mode_words:
-            actor_tok = self.instrument_agent(actor_tok)
-        if noun is not None:
-            noun_actor = self.noun_actor(noun)
-            actor_tok = noun_actor or actor_tok
-            target_tok = self.prep_object(noun, draft) or target_tok
-        if draft.trigger.type in INNER_TARGET_TYPES and target_tok is None and verb is not None:
-            inner = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), None)
-            if inner is not None:  # "threatened to take action against the US"
-                target_tok = next((c for c in inner.children if c.dep_ == "dobj"), None) or \
-                    self.prep_object(inner, draft)
-        if actor_tok is not None and actor_tok.pos_ == "PRON" and verb is not None:
-            actor_tok = reporter_subject(verb) or actor_tok
-        with_anaphora = LocalCountries(discourse, local, draft.token.i)
-        if actor_tok is not None and actor_tok.lemma_.lower() in self.mode_words:
-            draft.actor = self.instrument_owner(actor_tok, with_anaphora)
-        elif actor_tok is not None:
-            draft.actor = self.actors.resolve(actor_tok, with_anaphora)
-            draft.co_actors = self.actors.conjuncts(actor_tok, with_anaphora) + \
-                self.actors.pair(actor_tok, with_anaphora)
-            if draft.trigger.type in SYMMETRIC_TYPES and target_tok is None and draft.co_actors:
-                draft.target = draft.co_actors.pop(0)  # "X and Y spoke": X is actor, Y target
-        if target_tok is not None:
-            if target_tok.lemma_.lower() in TERRITORY_NOUNS:
-                country = self._territory_country(target_tok, with_anaphora)
-                if country is not None:
-                    draft.target = Party(noun_phrase(target_tok).text, country.name,
-                                         country.iso3, None)
-            else:
-                draft.target = self.actors.resolve(target_tok, with_anaphora)
-        if draft.actor is None and noun is not None:
-            draft.actor = self.reporter_military(noun, with_anaphora)
-        if draft.actor is None and verb is not None and draft.trigger.type == "COERCE":
-            reporter = reporter_subject(verb)  # "Police said 84 people were arrested"
-            if reporter is not None:
-                party = self.actors.resolve(reporter, with_anaphora)
-                if party is not None and party.sector in {"POL", "MIL", "GOV"}:
-                    draft.actor = party
-
     def read_mode(self, draft: Draft) -> None:
         """A modifier or instrument word narrows the mode: 'precision strikes' -> aerial."""
         words = [c for c in draft.token.children if c.dep_ in {"amod", "compound", "nmod"}]
@@ -455,291 +353,35 @@ class SentenceCoder:
                 draft.trigger = replace(draft.trigger, mode=found.mode, cameo=found.cameo)
                 return
 
-    @staticmethod
-    def instrument_agent(tok: Token) -> Token:
-        """'Shells fired by the RSF hit ...': the actor is who fired the instrument."""
-        for child in tok.children:
-            if child.dep_ in {"acl", "relcl"}:
-                for agent in (c for c in child.children if c.dep_ == "agent"):
-                    obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
-                    if obj is not None:
-                        return obj
-        return tok
+    # -- the field readers (parties, places, dates, casualties, sources, responses) -----------
+    def read_parties(self, draft: Draft, discourse: Discourse, local: list[tuple[int, Country]]
+                     ) -> None:
+        self.parties.read(draft, discourse, local)
 
-    def instrument_owner(self, tok: Token, discourse: Discourse) -> Party | None:
-        """'Russian attack drones' are Russia's military; a bare 'a drone' is nobody's."""
-        for child in tok.children:
-            if child.dep_ in {"amod", "compound", "nmod", "poss"}:
-                country = self.actors.token_country(child, discourse)
-                if country is not None:
-                    return Party(noun_phrase(tok).text, country.name, country.iso3, "MIL")
-        return None
-
-    def noun_actor(self, noun: Token) -> Token | None:
-        """'Iran's attack', 'Pakistani strikes', 'U.S. strikes', 'the attack by Iran'."""
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
-                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj
-        for child in noun.children:
-            if child.dep_ == "poss":
-                return child
-            if child.dep_ in {"amod", "compound", "nmod"} and child.i < noun.i and \
-                    self.actors.token_country(child, Discourse()) is not None:
-                return child
-        return None
-
-    def prep_object(self, head: Token, draft: Draft) -> Token | None:
-        preps = PARTY_PREPS | (PARTNER_PREPS if draft.trigger.type in PARTNER_TYPES else set())
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj
-        return None
-
-    def _territory_country(self, tok: Token, discourse: Discourse):  # type: ignore[no-untyped-def]
-        for child in tok.children:
-            if child.dep_ in {"poss", "amod", "compound", "nmod"}:
-                country = self.actors.token_country(child, discourse)
-                if country is not None:
-                    return country
-        return None
-
-    def reporter_military(self, noun: Token, discourse: Discourse) -> Party | None:
-        """'Pakistan's ministry announced military strikes were conducted': the strikes are
-        Pakistan's. Only for nouns marked military, never for casualties reported by a victim."""
-        if not any(c.lemma_.lower() in {"military", "air", "naval"} for c in noun.children
-                   if c.dep_ in {"amod", "compound", "nmod"}):
-            return None
-        tok = noun
-        for _ in range(4):
-            tok = tok.head
-            if tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "ccomp" for c in tok.children):
-                subj, _ = clause_subject(tok)
-                if subj is not None:
-                    reporter = self.actors.resolve(subj, discourse)
-                    if reporter is not None and reporter.country:
-                        return Party(noun_phrase(noun).text, reporter.name, reporter.country,
-                                     "MIL")
-            if tok.head is tok:
-                break
-        return None
-
-    # -- places --------------------------------------------------------------------------------
     def read_places(self, sent: Span, drafts: list[Draft], context: Sequence[str],
-                    discourse: Discourse, local: list[tuple[int, object]]) -> None:
-        owners = token_owners(drafts)
-        unowned: list[Place] = []
-        for head, place in self.place_mentions(sent, context, LocalCountries(
-                discourse, local, sent.end)):
-            owner = owner_of(head, owners)
-            if owner is None:
-                unowned.append(place)
-            elif owner.location is None or _more_precise(place, owner.location):
-                owner.location = place
-        for draft in drafts:
-            if draft.location is None and unowned:
-                draft.location = unowned[0]
-            if draft.location is not None:
-                draft.actor = localize(draft.actor, draft.location)
-                draft.target = localize(draft.target, draft.location)
-                discourse.saw_place(draft.location)
+                    discourse: Discourse, local: list[tuple[int, Country]]) -> None:
+        self.places.read_places(sent, drafts, context, discourse, local)
 
     def read_home_country(self, drafts: list[Draft], context: Sequence[str]) -> None:
-        """'The government', 'police', 'protesters' with no country named belong to the
-        article's main country; a material event with no place happens where its target is."""
-        home = context[0] if context else None
-        for draft in drafts:
-            if home is not None and draft.location is None:
-                home_place = self.gazetteer.country_place(home)
-                if home_place is not None:
-                    draft.actor = localize(draft.actor, home_place)
-                    draft.target = localize(draft.target, home_place)
-            target = draft.target
-            if draft.location is None and draft.trigger.type in MATERIAL_TYPES and \
-                    target is not None and target.country and target.patron is None:
-                draft.location = self.gazetteer.country_place(target.country, target.text)
+        self.places.read_home_country(drafts, context)
 
-    def place_mentions(self, sent: Span, context: Sequence[str], discourse: Discourse
-                       ) -> Iterable[tuple[Token, Place]]:
-        """Places in locative positions ('in X', 'near the city of X', 'X province'); the
-        small model's entity labels are unreliable for places, so position decides and the
-        gazetteer has the last word."""
-        seen: set[int] = set()
-        for ent in sent.ents:
-            if ent.label_ in {"GPE", "LOC", "FAC"} and _is_locative(ent.root):
-                span = _hyphen_extend(ent)
-                place = self.gazetteer.lookup(span.text, context)
-                if place is not None:
-                    seen.update(range(span.start, span.end))
-                    yield span.root, place
-        for tok in sent:
-            if tok.i in seen:
-                continue
-            lemma = tok.lemma_.lower()
-            if lemma in PLACE_NOUNS or (tok.pos_ == "PROPN" and _is_locative(tok)):
-                found = self.named_place(tok, context, discourse)
-                if found is not None:
-                    seen.update(range(tok.left_edge.i, tok.i + 1))
-                    yield tok, found
-                    continue
-            if lemma in TERRITORY_NOUNS | PLACE_NOUNS and tok.dep_ in {"pobj", "dobj"} and \
-                    tok.head.lower_ != "from":
-                country = self._territory_country(tok, discourse)
-                if country is not None:  # "on Pakistani soil", "the Yemeni port"
-                    place = self.gazetteer.country_place(country.iso3, noun_phrase(tok).text)
-                    if place is not None:
-                        yield tok, place
-
-    def named_place(self, tok: Token, context: Sequence[str], discourse: Discourse
-                    ) -> Place | None:
-        """'Sagaing region', 'Baluchistan province', 'the city of Kharkov', 'Culiacan',
-        and 'the city' for the last city named."""
-        doc = tok.doc
-        names = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}
-                 and c.pos_ == "PROPN"]
-        if tok.pos_ == "PROPN":
-            names.append(tok)
-        if names:
-            span = _hyphen_extend(doc[names[0].i : tok.i + 1])
-            for text in (span.text, doc[names[0].i : names[-1].i + 1].text):
-                place = self.gazetteer.lookup(text, context)
-                if place is not None:
-                    return place
-            return None
-        of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
-        if of is not None:
-            return self.gazetteer.lookup(_hyphen_extend(noun_phrase(of)).text, context)
-        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
-                c.dep_ in {"prep", "amod", "poss"} for c in tok.children):
-            last = discourse.last_place()
-            if last is not None:
-                return replace(last, text=noun_phrase(tok).text)
-        return None
-
-    # -- dates ---------------------------------------------------------------------------------
     def read_dates(self, sent: Span, drafts: list[Draft], published: date | None,
                    paragraph_date: DateRef | None) -> DateRef | None:
-        owners = token_owners(drafts)
-        doc = sent.doc
-        unowned: list[DateRef] = []
-        relative: list[tuple[Token, int, str]] = []
-        for mention in find_dates(sent.text, published):
-            span = doc.char_span(sent.start_char + mention.start, sent.start_char + mention.end,
-                                 alignment_mode="expand")
-            if span is None:
-                continue
-            if mention.offset_days is not None:
-                relative.append((span.root, mention.offset_days, mention.text))
-                continue
-            owner = owner_of(span.root, owners)
-            if mention.ref.date is not None:
-                paragraph_date = mention.ref
-            if owner is None:
-                unowned.append(mention.ref)
-            elif owner.date.date is None:
-                owner.date = mention.ref
-        first = sent[0].lower_ if len(sent) else ""
-        continues = first in CONTINUATIONS or (len(sent) > 1 and sent[1].lower_ in {
-            "after", "later"} and first in {"hours", "minutes", "moments", "shortly"})
-        if not unowned and continues and paragraph_date is not None:
-            unowned.append(paragraph_date)  # "Hours after the exchange, missiles struck ..."
-        for draft in drafts:
-            if draft.date.date is None and unowned:
-                draft.date = unowned[0]
-        for draft in drafts:
-            if draft.date.date is None and draft.anchor.dep_ == "conj":
-                head = owners.get(draft.anchor.head.i)
-                if head is not None and head.date.date is not None:
-                    draft.date = head.date
-        for root, offset, text in relative:
-            self.apply_offset(root, offset, text, drafts, owners, paragraph_date, published)
-        for draft in drafts:
-            if draft.date.date is not None and published is not None and \
-                    draft.date.date > published and draft.factuality == "asserted":
-                draft.factuality = "future"
-        return paragraph_date
+        return dating.read_dates(sent, drafts, published, paragraph_date)
 
-    def apply_offset(self, root: Token, offset: int, text: str, drafts: list[Draft],
-                     owners: dict[int, Draft], anchor: DateRef | None, published: date | None
-                     ) -> None:
-        """'X two days after Y hit': Y = X - 2 days; 'a day later, X': X = anchor + 1 day."""
-        words = text.lower()
-        base = anchor.date if anchor is not None and anchor.date else published
-        if "after" in words or "before" in words:
-            clause = next((t for t in root.subtree if t.lower_ in {"after", "before"}), None)
-            sub = owner_of(clause.head, owners) if clause is not None else None
-            main = owner_of(root.head, owners) if root.head is not root else None
-            if sub is None:
-                return
-            if main is not None and main is not sub and main.date.date is not None:
-                base = main.date.date
-            if base is not None and sub.date.date is None:
-                sub.date = DateRef(base - timedelta(days=offset), "day", text)
-            return
-        owner = owner_of(root, owners)
-        if owner is not None and base is not None and owner.date.date is None:
-            owner.date = DateRef(base + timedelta(days=offset), "day", text)
-
-    # -- casualties, attribution, responses ------------------------------------------------------
     def read_casualties(self, sent: Span, drafts: list[Draft]) -> None:
-        found = find_casualties(sent.text)
-        if not found.spans or not drafts:
-            return
-        owners = token_owners(drafts)
-        doc = sent.doc
-        for start, end in found.spans:
-            span = doc.char_span(sent.start_char + start, sent.start_char + end,
-                                 alignment_mode="expand")
-            part = find_casualties(sent.text[start:end])
-            owner = (owner_of(span.root, owners) if span is not None else None) or \
-                next((d for d in drafts if d.trigger.type == "ASSAULT"), None)
-            if owner is None:
-                continue
-            if part.fatalities is not None:
-                owner.fatalities = max(owner.fatalities or 0, part.fatalities)
-            if part.injuries is not None:
-                owner.injuries = max(owner.injuries or 0, part.injuries)
+        reports.read_casualties(sent, drafts)
 
     def read_attribution(self, sent: Span, drafts: list[Draft], discourse: Discourse,
-                         local: list[tuple[int, object]]) -> None:
-        sources: dict[str, str] = {}
-        for found in find_attributions(sent):
-            source = found.source.replace("’", "'")
-            if source.lower() in {"he", "she", "it", "they", "we", "i", "you"} or \
-                    len(source.split()) > MAX_SOURCE_WORDS:
-                continue  # a pronoun, or a whole clause the parse took for a subject
-            if source.lower() in COUNTRY_ANAPHORS:
-                span = sent.doc.char_span(found.start, found.end, alignment_mode="expand")
-                here = LocalCountries(discourse, local, span.start if span else sent.end)
-                if not here.countries:
-                    continue
-                source = here.countries[-1].name
-            sources.setdefault(source.lower(), source)
-        for draft in drafts:
-            draft.attributed_to = list(sources.values())
+                         local: list[tuple[int, Country]]) -> None:
+        reports.read_attribution(sent, drafts, discourse, local)
 
     def link_responses(self, drafts: list[Draft]) -> None:
-        """'A struck in response to B's bombing', 'A bombed B after B's militias hit A'."""
-        owners = token_owners(drafts)
-        for cue in (t for d in drafts for t in d.sentence if t.lower_ in RESPONSE_CUE_WORDS):
-            if cue.dep_ == "mark":  # "after militias injured troops": the clause is the earlier
-                earlier = owners.get(cue.head.i)
-                later = owner_of(cue.head.head, owners) if cue.head.head is not cue.head \
-                    else None
-            else:
-                earlier = next((owners[t.i] for t in cue.subtree
-                                if t.i != cue.i and t.i in owners), None)
-                later = owner_of(cue, owners)
-            if later is not None and cue.lower_ in RETALIATION_WORDS:
-                later.answers = True
-            if earlier is None or later is None or earlier is later:
-                continue
-            if cue.lower_ != "after" or _reversed_parties(later, earlier):
-                later.responds_to = earlier
+        responses.link_responses(drafts)
+
+    def noun_type(self, lemma: str) -> str | None:
+        found = self.lexicon.trigger(lemma, "NOUN")
+        return found.type if found is not None else None
 
     # -- filters -------------------------------------------------------------------------------
     def is_political(self, draft: Draft) -> bool:
@@ -758,188 +400,11 @@ class SentenceCoder:
         return draft.trigger.type == "ASSAULT" and draft.location is not None and (
             bool(draft.fatalities) or bool(draft.injuries))  # a deadly bombing by nobody named
 
-    def sentence_countries(self, sent: Span) -> list[tuple[int, object]]:
-        out: list[tuple[int, object]] = []
+    def sentence_countries(self, sent: Span) -> list[tuple[int, Country]]:
+        out: list[tuple[int, Country]] = []
         for ent in sent.ents:
             if ent.label_ in {"GPE", "NORP"}:
                 country, _ = self.actors.country_in(ent.text)
                 if country is not None:
                     out.append((ent.start, country))
         return out
-
-
-class LocalCountries(Discourse):
-    """The discourse as it stands at one token: earlier sentences plus this one up to `i`."""
-
-    def __init__(self, discourse: Discourse, local: list[tuple[int, object]], i: int) -> None:
-        super().__init__(list(discourse.countries), discourse.groups, discourse.last_actor,
-                         discourse.places)
-        for j, country in local:
-            if j < i:
-                self.saw_country(country)  # type: ignore[arg-type]
-        self._parent = discourse
-
-    def saw_group(self, party: Party) -> None:
-        self._parent.saw_group(party)
-        super().saw_group(party)
-
-
-def link_retaliations(drafts: list[Draft]) -> None:
-    """'In response, security forces raided ...': a retaliation cue with no answered event in
-    its sentence answers the latest earlier hostile act by another side."""
-    for i, draft in enumerate(drafts):
-        if not draft.answers or draft.responds_to is not None:
-            continue
-        mine = draft.actor.country if draft.actor else None
-        for earlier in reversed(drafts[:i]):
-            if earlier.trigger.type not in HOSTILE_TYPES or earlier.sentence == draft.sentence:
-                continue
-            theirs = earlier.actor.country if earlier.actor else None
-            if mine is None or theirs != mine:
-                draft.responds_to = earlier
-                break
-
-
-def localize(party: Party | None, place: Place) -> Party | None:
-    """Civilians, police or protesters without a country belong to where the event happened."""
-    if party is None or party.country or party.patron or place.country is None or \
-            party.sector not in LOCAL_SECTORS or place.precision == "water":
-        return party
-    return replace(party, country=place.country)
-
-
-def reporter_subject(verb: Token) -> Token | None:
-    """The subject of the reporting verb a clause hangs from: 'The ministry said it ...'."""
-    tok = verb
-    for _ in range(3):
-        if tok.dep_ != "ccomp" or tok.head is tok:
-            tok = tok.head if tok.dep_ in {"conj", "xcomp"} else tok
-            if tok.dep_ != "ccomp":
-                return None
-        head = tok.head
-        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.pos_ != "PRON":
-            return subject
-        tok = head
-    return None
-
-
-def clause_subject(verb: Token) -> tuple[Token | None, bool]:
-    """(subject token, is passive) of a verb, inherited through conj/xcomp/relcl."""
-    tok = verb
-    for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
-                passive = child.dep_ == "nsubjpass" or any(
-                    c.dep_ == "auxpass" for c in tok.children)
-                if child.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
-                    return tok.head, passive
-                return child, passive and tok is verb
-        if tok.dep_ == "relcl":
-            return tok.head, False
-        if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head is not tok:
-            obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
-            if tok.dep_ == "xcomp" and obj is not None:
-                return obj, False
-            tok = tok.head
-            continue
-        break
-    return None, False
-
-
-def token_owners(drafts: list[Draft]) -> dict[int, Draft]:
-    owners: dict[int, Draft] = {}
-    for draft in drafts:
-        owners.setdefault(draft.token.i, draft)
-        owners.setdefault(draft.anchor.i, draft)
-    return owners
-
-
-def owner_of(tok: Token, owners: dict[int, Draft]) -> Draft | None:
-    """The nearest trigger above a token in the tree (the token itself included)."""
-    for _ in range(12):
-        if tok.i in owners:
-            return owners[tok.i]
-        if tok.head is tok:
-            return None
-        tok = tok.head
-    return None
-
-
-def article_countries(doc: Doc, actors: ActorResolver) -> list[str]:
-    """ISO3 codes of the countries an article mentions, most frequent first (gazetteer context);
-    a city counts for its country ('Istanbul police')."""
-    counts: dict[str, int] = {}
-    for ent in doc.ents:
-        if ent.label_ in {"GPE", "NORP"}:
-            country, _ = actors.country_in(ent.text)
-            iso3 = country.iso3 if country is not None else None
-            if iso3 is None and ent.label_ == "GPE":
-                place = actors.gazetteer.lookup(ent.text)
-                iso3 = place.country if place is not None and place.precision in {
-                    "city", "admin1"} else None
-            if iso3 is not None:
-                counts[iso3] = counts.get(iso3, 0) + 1
-    return sorted(counts, key=lambda c: -counts[c])
-
-
-def _hyphen_extend(ent: Span) -> Span:
-    """'Siestan-o-Baluchistan' is split by the tokenizer and NER: rejoin hyphenated names."""
-    doc = ent.doc
-    start, end = ent.start, ent.end
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and \
-            not doc[start - 1].whitespace_:
-        start -= 2
-    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
-            not doc[end].whitespace_:
-        end += 2
-    return doc[start:end]
-
-
-def _is_locative(root: Token) -> bool:
-    tok = root
-    while tok.dep_ in {"compound", "amod", "nmod"} and tok.head.pos_ == "PROPN" and \
-            tok.head is not tok:
-        tok = tok.head
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
-    if tok.dep_ in {"compound", "nmod"} and tok.head.lemma_.lower() in PLACE_NOUNS:
-        tok = tok.head
-    if tok.dep_ == "appos":
-        tok = tok.head
-    if tok.dep_ == "pobj":
-        prep = tok.head
-        if prep.lower_ in PLACE_PREPS:
-            return True
-        if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS:
-            return _is_locative(prep.head) or True
-    if tok.dep_ in {"npadvmod"} and tok.ent_type_ in {"GPE", "LOC"}:
-        return True
-    return False
-
-
-PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "water": 2, "country": 3}
-
-
-def _more_precise(new: Place, old: Place) -> bool:
-    same_country = new.country == old.country or old.country is None
-    return same_country and PRECISION_RANK.get(new.precision, 9) < PRECISION_RANK.get(
-        old.precision, 9)
-
-
-def _reversed_parties(later: Draft, earlier: Draft) -> bool:
-    """'A bombed B after B's militias hit A': the later actor was the earlier target."""
-    if later.trigger.type not in {"ASSAULT", "COERCE", "SANCTION"}:
-        return False
-    actor = later.actor.country if later.actor else None
-    victim = earlier.target.country if earlier.target else None
-    return actor is not None and actor == victim
-
-
-def evidence_for(draft: Draft, article: Article) -> Evidence:
-    sent = draft.sentence
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    end = sent.end_char - (len(text) - len(text.rstrip()))
-    return Evidence(article.id, article.url, article.text[start:end], start, end)
-

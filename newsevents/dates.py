@@ -13,7 +13,7 @@ Rules, all resolved against `published`:
   date = the 1st; "in 2019", this/last/next year: year, date = 1 January;
 - absolute dates ("March 3", "3 March 2024", "Jan. 16", "2024-01-16"); without a year, the
   year that puts the date nearest to publication; numeric d/m/y only when unambiguous;
-- "two days ago", "three weeks ago" resolve; "two days after", "a day earlier", "the day
+- "two days ago", "three weeks ago" resolve to that day; "two days after", "a day earlier", "the day
   before" do not: they carry `offset_days` and the caller anchors them (`anchored`).
 
 Without a publication date, relative phrases give DateRef(None, "unknown", text); absolute
@@ -380,7 +380,7 @@ def _resolve_ago(match: re.Match[str], published: date | None, g: DateGrammar) -
         return _mention(match, published - timedelta(days=n // 24), "day")
     if unit in _UNIT_DAYS:
         back = published - timedelta(days=n * _UNIT_DAYS[unit])
-        return _mention(match, back if unit == "day" else monday_of(back), unit)
+        return _mention(match, back, "day")  # "a week ago" is a day, not "last week"
     if unit == "month":
         return _mention(match, shift_months(published, -n), "month")
     return _mention(match, date(published.year - n, 1, 1), "year")

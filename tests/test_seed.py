@@ -53,6 +53,7 @@ def test_pakistan_strikes_militants_in_sistan_baluchestan(events: list[dict]) ->
     strike = find(events, "ASSAULT", "PAK", location__admin1_code="IR-11")
     assert strike["actor"]["sector"] == "MIL"
     assert strike["target"]["sector"] == "REB"
+    assert strike["target"]["country"] is None  # unnamed militants have no country
     assert strike["location"]["country"] == "IRN"
     assert strike["date"] == "2024-01-18"
     assert strike["mode"] == "aerial"
@@ -66,6 +67,7 @@ def test_iran_struck_pakistan_two_days_earlier_killing_two_children(events: list
     strike = find(events, "ASSAULT", "IRN", location__country="PAK")
     assert strike["date"] == "2024-01-16"
     assert strike["fatalities"] == 2
+    assert strike["target"]["country"] == "PAK"
 
 
 def test_united_states_bombed_iran_backed_militias_in_iraq(events: list[dict]) -> None:
@@ -78,18 +80,24 @@ def test_militias_injured_three_american_troops(events: list[dict]) -> None:
     attack = find(events, "ASSAULT", None, target__country="USA")
     assert attack["injuries"] == 3
     assert attack["location"]["country"] in {"IRQ", "SYR"}
-    assert attack["actor"]["country"] is None
+    assert attack["actor"]["country"] is None  # Iran-backed: Iran is the patron, not the actor
+    assert attack["actor"]["sector"] == "REB"
+    assert attack["target"]["sector"] == "MIL"
 
 
 def test_pakistan_blamed_tehran(events: list[dict]) -> None:
     accusation = find(events, "ACCUSE", "PAK", target__country="IRN")
     assert accusation["factuality"] == "asserted"
+    assert accusation["actor"]["sector"] == "GOV"
+    assert accusation["target"]["sector"] == "GOV"  # "Tehran" is Iran's government
 
 
 def test_joint_naval_drill_in_the_persian_gulf_earlier_that_week(events: list[dict]) -> None:
     drill = next(e for e in events if e["type"] == "COOPERATE"
                  and {e["actor"]["country"], *[c["country"] for c in e["co_actors"]]}
                  == {"PAK", "IRN"})
+    assert len(drill["co_actors"]) == 1  # one co-actor, the other country
+    assert drill["date"] == "2024-01-15"  # "earlier that week": the Monday
     assert drill["location"]["name"] == "Persian Gulf"
     assert drill["location"]["precision"] == "water"
     assert drill["date_precision"] == "week"

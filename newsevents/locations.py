@@ -1,0 +1,317 @@
+"""Where it happened: places in locative positions, assigned to the drafts of a sentence.
+
+The small model's entity labels are unreliable for places, so syntactic position decides
+("in X", "near the city of X", "X province") and the gazetteer has the last word. Parties
+without a country (police, protesters, civilians) take the country of the event's place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .actors import ActorResolver, Discourse, noun_phrase
+from .drafts import Draft, LocalCountries, owner_of, token_owners
+from .models import Country, Party, Place
+from .parties import TERRITORY_NOUNS, PartyReader
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from .gazetteer import Gazetteer
+
+PLACE_PREPS = frozenset({"in", "within", "inside", "near", "at", "across", "into", "outside",
+                         "around", "throughout", "on", "off", "over", "along", "to"})
+LOCAL_SECTORS = frozenset({"CVL", "POL", "MIL", "GOV", "OPP", "JUD", "LAB", "EDU", "BUS", "REF",
+                           "MED"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state",
+                         "county", "capital", "area", "oblast", "governorate", "port", "camp",
+                         "department", "regency", "prefecture", "municipality", "township",
+                         "commune", "suburb", "suburbs", "neighbourhood", "neighborhood"})
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
+LEAD_WEIGHT = 2.0  # the headline and lead name the story's own country
+LEAD_SENTENCES = 1
+LEAD_MIN_TOKENS = 8  # shorter lines in the lead are captions and credits
+FIRST_PLACE_WEIGHT = 3.0  # the lead's first "in X" is where the story happens
+DEMONYM_WEIGHT = 0.5  # "Chinese ships", "Russian diplomats" are often the foreign party
+HOME_LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
+RESTRICTION_MODES = frozenset({"restrict", "martial-law", "censor", "curfew", "blockade"})
+PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "water": 2, "country": 3}
+
+
+class PlaceReader:
+    """Reads the places of a sentence's drafts; the gazetteer and party reader are injected."""
+
+    def __init__(self, gazetteer: Gazetteer, parties: PartyReader) -> None:
+        self.gazetteer = gazetteer
+        self.parties = parties
+
+    def home_countries(self, doc: Doc) -> list[str]:
+        """The article's countries, its home country first: the country of the first place
+        the lead says something happened in outweighs mere mentions."""
+        weights = country_weights(doc, self.parties.actors)
+        context = sorted_countries(weights)
+        first = self.lead_country(doc, context)
+        if first is not None:
+            weights[first] = weights.get(first, 0.0) + FIRST_PLACE_WEIGHT
+        return sorted_countries(weights)
+
+    def lead_country(self, doc: Doc, context: Sequence[str]) -> str | None:
+        """The country of the first place the lead says something happened in."""
+        sentences = [s for s in doc.sents if len(s) >= LEAD_MIN_TOKENS]
+        for sent in sentences[:LEAD_SENTENCES]:
+            places = [p for head, p in self.place_mentions(sent, context, Discourse())
+                      if p.country and p.precision != "water"
+                      and head.lemma_.lower() not in TERRITORY_NOUNS]  # "near the X border"
+            local = [p for p in places if p.precision != "country"]  # not "the Congolese border"
+            if local or places:
+                return (local or places)[0].country
+        return None
+
+    def read_places(self, sent: Span, drafts: list[Draft], context: Sequence[str],
+                    discourse: Discourse, local: list[tuple[int, Country]]) -> None:
+        owners = token_owners(drafts)
+        unowned: list[Place] = []
+        for head, place in self.place_mentions(sent, context, LocalCountries(
+                discourse, local, sent.end)):
+            owner = owner_of(head, owners)
+            if owner is not None and owner.target is not None and \
+                    owner.target.text.endswith(head.text) and _is_addressee(head):
+                continue  # "called on Washington": the target, not where it happened
+            if owner is None:
+                unowned.append(place)
+            elif owner.location is None or _more_precise(place, owner.location):
+                owner.location = place
+        for draft in drafts:
+            if draft.location is None and unowned:
+                draft.location = unowned[0]
+            if draft.location is not None:
+                draft.actor = localize(draft.actor, draft.location)
+                draft.target = localize(draft.target, draft.location)
+                discourse.saw_place(draft.location)
+
+    def read_home_country(self, drafts: list[Draft], context: Sequence[str]) -> None:
+        """'The government', 'police', 'protesters' with no country named belong to the
+        article's main country; a material event with no place happens where its target is."""
+        home = context[0] if context else None
+        for draft in drafts:
+            if home is not None and draft.location is None:
+                home_place = self.gazetteer.country_place(home)
+                if home_place is not None:
+                    draft.actor = localize(draft.actor, home_place)
+                    draft.target = localize(draft.target, home_place)
+            target = draft.target
+            if draft.location is None and draft.trigger.type in MATERIAL_TYPES and \
+                    target is not None and target.country and target.patron is None:
+                draft.location = self.gazetteer.country_place(target.country, target.text)
+            placed = draft.location is not None
+            if not placed and draft.trigger.type in HOME_LOCATED_TYPES and home is not None \
+                    and (draft.actor is not None or draft.target is not None):
+                draft.location = self.gazetteer.country_place(home)  # a physical act, no place
+            if draft.target is None and (placed or draft.actor is not None):
+                draft.target = default_target(draft, home)
+
+    def place_mentions(self, sent: Span, context: Sequence[str], discourse: Discourse
+                       ) -> Iterable[tuple[Token, Place]]:
+        """Places in locative positions ('in X', 'near the city of X', 'X province'); the
+        small model's entity labels are unreliable for places, so position decides and the
+        gazetteer has the last word."""
+        seen: set[int] = set()
+        for ent in sent.ents:
+            if ent.label_ in {"GPE", "LOC", "FAC"} and _is_locative(ent.root):
+                span = _hyphen_extend(ent)
+                place = self.gazetteer.lookup(span.text, context)
+                if place is not None:
+                    seen.update(range(span.start, span.end))
+                    yield span.root, place
+        for tok in sent:
+            if tok.i in seen or tok.ent_type_ in {"DATE", "TIME"}:
+                continue  # "in August 2023" is a time, not the town of August
+            lemma = tok.lemma_.lower()
+            if lemma in PLACE_NOUNS or (tok.pos_ == "PROPN" and _is_locative(tok)):
+                found = self.named_place(tok, context, discourse)
+                if found is not None:
+                    seen.update(range(tok.left_edge.i, tok.i + 1))
+                    yield tok, found
+                    continue
+            if lemma in TERRITORY_NOUNS | PLACE_NOUNS and tok.dep_ in {"pobj", "dobj"} and \
+                    tok.head.lower_ != "from":
+                country = self.parties.territory_country(tok, discourse)
+                if country is not None:  # "on Pakistani soil", "the Yemeni port"
+                    place = self.gazetteer.country_place(country.iso3, noun_phrase(tok).text)
+                    if place is not None:
+                        yield tok, place
+
+    def named_place(self, tok: Token, context: Sequence[str], discourse: Discourse
+                    ) -> Place | None:
+        """'Sagaing region', 'Baluchistan province', 'the city of Kharkov', 'Culiacan',
+        and 'the city' for the last city named."""
+        doc = tok.doc
+        names = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"} and (
+            c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()
+                                  and self.gazetteer.country_of_demonym(c.text) is None))]
+        if tok.pos_ == "PROPN":
+            names.append(tok)
+        if names:
+            span = _hyphen_extend(doc[names[0].i : tok.i + 1])
+            for text in (span.text, doc[names[0].i : names[-1].i + 1].text):
+                place = self.gazetteer.lookup(text, context)
+                if place is not None:
+                    return place
+            return None
+        of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+        if of is not None:
+            return self.gazetteer.lookup(_hyphen_extend(noun_phrase(of)).text, context)
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+                c.dep_ in {"prep", "amod", "poss"} for c in tok.children):
+            last = discourse.last_place()
+            if last is not None:
+                return replace(last, text=noun_phrase(tok).text)
+        return None
+
+
+def localize(party: Party | None, place: Place) -> Party | None:
+    """Civilians, police or protesters without a country belong to where the event happened."""
+    if party is None or party.country or party.patron or place.country is None or \
+            party.sector not in LOCAL_SECTORS or place.precision == "water":
+        return party
+    return replace(party, country=place.country)
+
+
+
+def default_target(draft: Draft, home: str | None) -> Party | None:
+    """The target an analyst codes when the sentence names none: a protest is against the
+    government, a curfew or shutdown hits civilians, a seized town is taken from its state."""
+    place = draft.location
+    country = place.country if place is not None and place.precision != "water" else None
+    if country is None and draft.actor is not None and draft.actor.country == home:
+        country = home
+    if country is None:
+        return None
+    if draft.trigger.type == "PROTEST":
+        return Party("the government", "government", country, "GOV")
+    if draft.actor is None:
+        return None  # a party must be named for anything else to be an event
+    if draft.trigger.type == "COERCE" and draft.trigger.mode == "seize":
+        return Party(place.text if place is not None else country, country, country, None)
+    if draft.trigger.type == "COERCE" and draft.trigger.mode in RESTRICTION_MODES:
+        return Party("civilians", "civilians", country, "CVL")
+    return None
+
+
+def article_countries(doc: Doc, actors: ActorResolver) -> list[str]:
+    return sorted_countries(country_weights(doc, actors))
+
+
+def sorted_countries(weights: dict[str, float]) -> list[str]:
+    return sorted(weights, key=lambda c: -weights[c])
+
+
+def country_weights(doc: Doc, actors: ActorResolver) -> dict[str, float]:
+    """ISO3 codes of the countries an article is about, most weight first (gazetteer context,
+    home country): countries, capitals and demonyms wherever the parse has them (the small
+    model often misses or mislabels them), then cities and regions resolved with those
+    countries as context ('Istanbul police'); the headline and lead count double."""
+    lead_end = _lead_end(doc.text)
+    counts: dict[str, float] = {}
+    covered: set[int] = set()
+    for start, end, iso3, weight in _named_countries(doc, actors):
+        covered.update(range(start, end))
+        factor = LEAD_WEIGHT if doc[start].idx < lead_end else 1.0
+        counts[iso3] = counts.get(iso3, 0.0) + weight * factor
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "LOC", "FAC"} or ent.start in covered:
+            continue
+        place = actors.gazetteer.lookup(ent.text)  # no context: namesakes must not echo it
+        if place is not None and place.country and place.precision in {"city", "admin1"}:
+            factor = LEAD_WEIGHT if ent.start_char < lead_end else 1.0
+            counts[place.country] = counts.get(place.country, 0.0) + factor
+    return counts
+
+
+def _named_countries(doc: Doc, actors: ActorResolver) -> Iterable[tuple[int, int, str, float]]:
+    """(start, end, ISO3, weight) of each country name, capital or demonym in the text."""
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "NORP", "LOC"}:
+            country, _ = actors.country_in(ent.text)
+            if country is not None:
+                covered.update(range(ent.start, ent.end))
+                weight = DEMONYM_WEIGHT if ent.label_ == "NORP" else 1.0
+                yield ent.start, ent.end, country.iso3, weight
+    gazetteer = actors.gazetteer
+    for tok in doc:
+        if tok.i in covered or not tok.text[:1].isupper() or tok.pos_ not in {"PROPN", "ADJ"}:
+            continue
+        demonym = gazetteer.country_of_demonym(tok.text)
+        if demonym is not None:
+            yield tok.i, tok.i + 1, demonym.iso3, DEMONYM_WEIGHT
+            continue
+        if tok.pos_ != "PROPN":
+            continue
+        country = gazetteer.country_of_capital(tok.text) or gazetteer.country(tok.text)
+        if country is not None and (tok.lower_ == country.name.lower() or
+                                    gazetteer.country_of_capital(tok.text) is not None):
+            yield tok.i, tok.i + 1, country.iso3, 1.0
+
+
+def _block_ends(text: str) -> list[int]:
+    """Where each block of non-blank lines ends (the headline first, then paragraphs)."""
+    return [m.end() for m in re.finditer(r"\S[^\n]*(?:\n(?!\s*\n)[^\n]*)*", text)]
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead ends: after the headline and the first paragraph."""
+    blocks = _block_ends(text)
+    return blocks[1] if len(blocks) > 1 else len(text)
+
+
+def _hyphen_extend(ent: Span) -> Span:
+    """'Siestan-o-Baluchistan' is split by the tokenizer and NER: rejoin hyphenated names."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and \
+            not doc[start - 1].whitespace_:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+            not doc[end].whitespace_:
+        end += 2
+    return doc[start:end]
+
+
+def _is_addressee(tok: Token) -> bool:
+    """'urged Washington', 'called on Washington': a capital addressed, not a place visited."""
+    return tok.dep_ in {"dobj", "dative"} or (tok.dep_ == "pobj" and tok.head.lower_ == "on")
+
+
+def _is_locative(root: Token) -> bool:
+    tok = root
+    while tok.dep_ in {"compound", "amod", "nmod"} and tok.head.pos_ == "PROPN" and \
+            tok.head is not tok:
+        tok = tok.head
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in {"compound", "nmod"} and tok.head.lemma_.lower() in PLACE_NOUNS:
+        tok = tok.head
+    if tok.dep_ == "appos":
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.lower_ in PLACE_PREPS:
+            return True
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS:
+            return _is_locative(prep.head) or True
+    if tok.dep_ in {"npadvmod"} and tok.ent_type_ in {"GPE", "LOC"}:
+        return True
+    return False
+
+
+
+def _more_precise(new: Place, old: Place) -> bool:
+    same_country = new.country == old.country or old.country is None
+    return same_country and PRECISION_RANK.get(new.precision, 9) < PRECISION_RANK.get(
+        old.precision, 9)
+

@@ -1,0 +1,341 @@
+"""Who did it to whom: the actor, target and co-actors of a draft, read off the parse.
+
+Subjects and objects of the trigger verb (passives through the agent), the owner of an event
+noun ("Iran's attack", "strikes by Pakistan"), instruments standing for their owner ("Russian
+drones"), pronouns through the reporting clause ("the ministry said it struck"), territory
+("on Pakistani soil") and the military a ministry reports on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from .actors import ActorResolver, Discourse, noun_phrase
+from .drafts import Draft, LocalCountries
+from .models import Country, Party
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .lexicon import Lexicon
+
+QUANTITY_NOUNS = frozenset({"series", "wave", "barrage", "round", "spate", "string", "number",
+                            "volley", "salvo", "campaign", "flurry", "pair", "set"})
+PARTY_PREPS = {"against", "on", "at", "upon", "toward", "towards", "targeting"}
+PARTNER_PREPS = {"with"}
+PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID"})
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE"})
+INNER_TARGET_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE"})
+DENY_LEMMAS = frozenset({"deny", "dismiss", "refute"})
+CROWD_NOUNS = frozenset({"crowd", "gathering", "mob"})
+VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+VICTIM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "disperse", "maim"})
+INSTRUMENT_NOUNS = frozenset({"gas", "cannon", "bullet", "round", "missile", "rocket", "shell",
+                              "mortar", "grenade", "explosive", "bomb", "drone", "fire", "shot"})
+FALLBACK_PREPS = frozenset({"at", "on", "against", "upon", "toward", "towards", "to", "of",
+                            "for", "targeting"})
+CARRIER_PREPS = frozenset({"in", "during"})
+TERRITORY_NOUNS = frozenset({"soil", "territory", "border", "borders", "land", "airspace",
+                             "waters", "side", "frontier"})
+
+
+class PartyReader:
+    """Reads the parties of drafts; the actor resolver, lexicon and mode words are injected."""
+
+    def __init__(self, actors: ActorResolver, lexicon: Lexicon, mode_words: Mapping[str, object]
+                 ) -> None:
+        self.actors = actors
+        self.lexicon = lexicon
+        self.mode_words = mode_words
+
+    def read(self, draft: Draft, discourse: Discourse, local: list[tuple[int, Country]]
+             ) -> None:
+        """Actor, target and co-actors of a draft, read off the parse around its trigger."""
+        verb = draft.anchor if draft.anchor.pos_ in {"VERB", "AUX"} else None
+        noun = draft.token if draft.token is not draft.anchor or verb is None else None
+        actor_tok: Token | None = None
+        target_tok: Token | None = None
+        if verb is not None:
+            subj, passive = clause_subject(verb)
+            agent = next((g for c in verb.children if c.dep_ == "agent"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            if passive:
+                actor_tok, patient = agent, subj
+            else:
+                actor_tok = subj
+                patient = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
+                if patient is None or patient.lemma_.lower() in QUANTITY_NOUNS or \
+                        self.is_instrument(patient):  # "fired tear gas at protesters"
+                    patient = self.prep_object(verb, draft) or patient
+            if noun is None or noun in (subj, agent):
+                target_tok = patient if patient is not noun else None
+            if noun is not None and noun in (subj, agent):
+                actor_tok = None
+        if actor_tok is not None and actor_tok.lemma_.lower() in self.mode_words:
+            actor_tok = self.instrument_agent(actor_tok)
+        if noun is not None:
+            noun_actor = self.noun_actor(noun)
+            actor_tok = noun_actor or actor_tok
+            target_tok = self.prep_object(noun, draft) or target_tok
+        if draft.trigger.type in INNER_TARGET_TYPES and target_tok is None and verb is not None:
+            inner = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), None)
+            if inner is not None:  # "threatened to take action against the US"
+                target_tok = next((c for c in inner.children if c.dep_ == "dobj"), None) or \
+                    self.prep_object(inner, draft)
+        if actor_tok is not None and actor_tok.pos_ == "PRON" and verb is not None:
+            actor_tok = reporter_subject(verb) or actor_tok
+        with_anaphora = LocalCountries(discourse, local, draft.token.i)
+        if actor_tok is not None and actor_tok.lemma_.lower() in self.mode_words:
+            draft.actor = self.instrument_owner(actor_tok, with_anaphora) or \
+                self.named_wielder(actor_tok, with_anaphora)  # "JNIM fighters", "fighters of"
+            if draft.actor is not None:  # "US and British warplanes"
+                draft.co_actors = self.actors.conjuncts(actor_tok, with_anaphora)
+        elif actor_tok is not None:
+            draft.actor = self.actors.resolve(actor_tok, with_anaphora)
+            draft.co_actors = self.actors.conjuncts(actor_tok, with_anaphora) + \
+                self.actors.pair(actor_tok, with_anaphora)
+            if draft.trigger.type in SYMMETRIC_TYPES and target_tok is None and draft.co_actors:
+                draft.target = draft.co_actors.pop(0)  # "X and Y spoke": X is actor, Y target
+        if target_tok is not None:
+            if target_tok.lemma_.lower() in TERRITORY_NOUNS:
+                country = self.territory_country(target_tok, with_anaphora)
+                if country is not None:
+                    draft.target = Party(noun_phrase(target_tok).text, country.name,
+                                         country.iso3, None)
+            else:
+                draft.target = self.actors.resolve(target_tok, with_anaphora)
+                if draft.target is None and draft.actor is not None:  # weaker: needs an actor
+                    draft.target = self.fallback_target(draft, target_tok, with_anaphora)
+        if draft.target is None and target_tok is None and draft.actor is not None and \
+                draft.trigger.type not in VICTIM_TYPES:  # "voiced support for the Philippines"
+            draft.target = self.prepositional_party(draft, with_anaphora)
+        if draft.actor is None and draft.factuality == "denied" and noun is not None:
+            draft.actor = self.denier(draft, with_anaphora)
+        if draft.actor is None and noun is not None:
+            draft.actor = self.carrier_subject(noun, with_anaphora) or \
+                self.reporter_military(noun, with_anaphora)
+        if draft.target is None and draft.trigger.type in VICTIM_TYPES:
+            draft.target = self.victims(draft, with_anaphora)
+        if draft.actor is None and verb is not None and draft.trigger.type == "COERCE":
+            reporter = reporter_subject(verb)  # "Police said 84 people were arrested"
+            if reporter is not None:
+                party = self.actors.resolve(reporter, with_anaphora)
+                if party is not None and party.sector in {"POL", "MIL", "GOV"}:
+                    draft.actor = party
+
+    def fallback_target(self, draft: Draft, patient: Token, discourse: Discourse
+                        ) -> Party | None:
+        """When the object is no party ('fired mortars at border posts', 'backed Manila's
+        account', 'ordered the release of 15 fishermen', 'suspended aid to the government'),
+        the party is its owner or the object of a preposition on the verb or the object."""
+        owner = next((c for c in patient.children if c.dep_ == "poss" and c.pos_ != "PRON"),
+                     None)
+        candidates = [owner] if owner is not None else []
+        for head in (patient, draft.anchor):
+            candidates += [g for c in head.children if c.dep_ == "prep" and
+                           c.lower_ in FALLBACK_PREPS for g in c.children if g.dep_ == "pobj"]
+        for cand in candidates:
+            if cand is not None and cand is not patient:
+                party = self.actors.resolve(cand, discourse)
+                if party is not None:
+                    return party
+        return None
+
+    def prepositional_party(self, draft: Draft, discourse: Discourse) -> Party | None:
+        """A party in a prepositional phrase on the trigger, when nothing else is the target."""
+        for head in dict.fromkeys((draft.token, draft.anchor)):
+            for prep in (c for c in head.children if c.dep_ == "prep" and
+                         c.lower_ in FALLBACK_PREPS - {"of"}):
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    party = self.actors.resolve(obj, discourse)
+                    if party is not None and party != draft.actor:
+                        return party
+        return None
+
+    def is_instrument(self, tok: Token) -> bool:
+        """A weapon or means, not a party: 'tear gas', 'rockets', 'water cannon'."""
+        words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children
+                                       if c.dep_ in {"compound", "amod"})}
+        return bool(words & INSTRUMENT_NOUNS) or tok.lemma_.lower() in self.mode_words
+
+    def named_wielder(self, tok: Token, discourse: Discourse) -> Party | None:
+        """A mode word that names people ('fighters', 'gunmen', 'a suicide bomber') is the
+        actor when its phrase names a group or a country; a bare 'drones' is nobody's."""
+        party = self.actors.resolve(tok, discourse)
+        if party is not None and (party.country is not None or party.sector == "REB"):
+            return party
+        return None
+
+    def carrier_subject(self, noun: Token, discourse: Discourse) -> Party | None:
+        """'Rebels killed nine people in a raid on a village': the raid is the rebels'."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in CARRIER_PREPS:
+            return None
+        verb = prep.head
+        if verb.pos_ != "VERB":
+            return None
+        subj, passive = clause_subject(verb)
+        if subj is None or passive or subj.pos_ == "PRON":
+            return None
+        return self.actors.resolve(subj, discourse)
+
+    def victims(self, draft: Draft, discourse: Discourse) -> Party | None:
+        """With no target named, who was hurt is: 'hit a bus station, killing 17 people',
+        'attacked the town, looting shops and killing seven soldiers', 'four guards were
+        killed in an attack by militants'."""
+        for verb in self._victim_verbs(draft):
+            subj, passive = clause_subject(verb)
+            patient = subj if passive else next(
+                (c for c in verb.children if c.dep_ == "dobj"), None)
+            if patient is not None:
+                party = self.actors.resolve(patient, discourse)
+                if party is None and patient.lemma_.lower() in CROWD_NOUNS:
+                    party = Party(noun_phrase(patient).text, "civilians", None, "CVL")
+                if party is not None:  # "to disperse the crowd": a crowd as victim is civilians
+                    return party
+        return None
+
+    @staticmethod
+    def _victim_verbs(draft: Draft) -> list[Token]:
+        verbs = [t for head in dict.fromkeys((draft.anchor, draft.token)) for t in head.subtree
+                 if t is not head and t.lemma_.lower() in VICTIM_VERBS and t.pos_ == "VERB"
+                 and t.dep_ in {"advcl", "conj", "xcomp", "acl", "relcl"}]
+        carrier = draft.token.head.head if draft.token.dep_ == "pobj" else None
+        if carrier is not None and carrier.lemma_.lower() in VICTIM_VERBS:
+            verbs.append(carrier)  # "killed in an attack by militants"
+        return verbs
+
+    @staticmethod
+    def instrument_agent(tok: Token) -> Token:
+        """'Shells fired by the RSF hit ...': the actor is who fired the instrument."""
+        for child in tok.children:
+            if child.dep_ in {"acl", "relcl"}:
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+        return tok
+
+    def instrument_owner(self, tok: Token, discourse: Discourse) -> Party | None:
+        """'Russian attack drones' are Russia's military; a bare 'a drone' is nobody's."""
+        for child in tok.children:
+            if child.dep_ in {"amod", "compound", "nmod", "poss"}:
+                country = self.actors.token_country(child, discourse)
+                if country is None and child.dep_ == "poss" and child.lower_ in {"its", "their"}:
+                    country = self.actors.clause_owner_country(tok)  # "Naypyitaw said its jets"
+                if country is not None:
+                    return Party(noun_phrase(tok).text, country.name, country.iso3, "MIL")
+        return None
+
+    def denier(self, draft: Draft, discourse: Discourse) -> Party | None:
+        """'The army denied that a drone strike had killed villagers', 'denied carrying out a
+        drone strike': the act it denies is the denier's own (an act named by a noun; 'denied
+        targeting civilians' denies a description, not the act)."""
+        for tok in draft.anchor.ancestors:
+            if tok.lemma_.lower() in DENY_LEMMAS:
+                subj, passive = clause_subject(tok)
+                return None if subj is None or passive else self.actors.resolve(subj, discourse)
+        return None
+
+    def noun_actor(self, noun: Token) -> Token | None:
+        """'Iran's attack', 'Pakistani strikes', 'U.S. strikes', 'the attack by Iran'."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ in {"amod", "compound", "nmod"} and child.i < noun.i and (
+                    self.actors.token_country(child, Discourse()) is not None
+                    or self._names_group(child)):  # "a TTP suicide bomber", "an ADF raid"
+                return child
+        return None
+
+    def _names_group(self, tok: Token) -> bool:
+        if tok.pos_ != "PROPN":
+            return False
+        for text in (noun_phrase(tok).text, tok.doc[tok.left_edge.i : tok.i + 1].text):
+            found = self.lexicon.actor_term(text)
+            if found is not None and found.kind in {"group", "igo"}:
+                return True
+        return False
+
+    def prep_object(self, head: Token, draft: Draft) -> Token | None:
+        preps = PARTY_PREPS | (PARTNER_PREPS if draft.trigger.type in PARTNER_TYPES else set())
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        return None
+
+    def territory_country(self, tok: Token, discourse: Discourse) -> Country | None:
+        for child in tok.children:
+            if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+                country = self.actors.token_country(child, discourse)
+                if country is not None:
+                    return country
+        return None
+
+    def reporter_military(self, noun: Token, discourse: Discourse) -> Party | None:
+        """'Pakistan's ministry announced military strikes were conducted': the strikes are
+        Pakistan's. Only for nouns marked military, never for casualties reported by a victim."""
+        if not any(c.lemma_.lower() in {"military", "air", "naval"} for c in noun.children
+                   if c.dep_ in {"amod", "compound", "nmod"}):
+            return None
+        tok = noun
+        for _ in range(4):
+            tok = tok.head
+            if tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "ccomp" for c in tok.children):
+                subj, _ = clause_subject(tok)
+                if subj is not None:
+                    reporter = self.actors.resolve(subj, discourse)
+                    if reporter is not None and reporter.country:
+                        return Party(noun_phrase(noun).text, reporter.name, reporter.country,
+                                     "MIL")
+            if tok.head is tok:
+                break
+        return None
+
+
+def reporter_subject(verb: Token) -> Token | None:
+    """The subject of the reporting verb a clause hangs from: 'The ministry said it ...'."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ != "ccomp" or tok.head is tok:
+            tok = tok.head if tok.dep_ in {"conj", "xcomp"} else tok
+            if tok.dep_ != "ccomp":
+                return None
+        head = tok.head
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return subject
+        tok = head
+    return None
+
+
+def clause_subject(verb: Token) -> tuple[Token | None, bool]:
+    """(subject token, is passive) of a verb, inherited through conj/xcomp/relcl."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+                passive = child.dep_ == "nsubjpass" or any(
+                    c.dep_ == "auxpass" for c in tok.children)
+                if child.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
+                    return tok.head, passive
+                return child, passive and tok is verb
+        if tok.dep_ == "relcl":
+            return tok.head, False
+        if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head is not tok:
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+            if tok.dep_ == "xcomp" and obj is not None:
+                return obj, False
+            tok = tok.head
+            continue
+        break
+    return None, False
+

@@ -1,0 +1,57 @@
+"""Casualty counts and sources of a sentence, assigned to its drafts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .actors import COUNTRY_ANAPHORS, Discourse
+from .attribution import find_attributions
+from .casualties import find_casualties
+from .drafts import Draft, LocalCountries, owner_of, token_owners
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from .models import Country
+
+MAX_SOURCE_WORDS = 8
+
+
+def read_casualties(sent: Span, drafts: list[Draft]) -> None:
+    found = find_casualties(sent.text)
+    if not found.spans or not drafts:
+        return
+    owners = token_owners(drafts)
+    doc = sent.doc
+    for start, end in found.spans:
+        span = doc.char_span(sent.start_char + start, sent.start_char + end,
+                             alignment_mode="expand")
+        part = find_casualties(sent.text[start:end])
+        owner = owner_of(span.root, owners) if span is not None else None
+        if owner is None or owner.trigger.type != "ASSAULT":  # "freed hostages, killing four"
+            owner = next((d for d in drafts if d.trigger.type == "ASSAULT"), owner)
+        if owner is None:
+            continue
+        if part.fatalities is not None:
+            owner.fatalities = max(owner.fatalities or 0, part.fatalities)
+        if part.injuries is not None:
+            owner.injuries = max(owner.injuries or 0, part.injuries)
+
+def read_attribution(sent: Span, drafts: list[Draft], discourse: Discourse,
+                     local: list[tuple[int, Country]]) -> None:
+    sources: dict[str, str] = {}
+    for found in find_attributions(sent):
+        source = found.source.replace("’", "'")
+        if source.lower() in {"he", "she", "it", "they", "we", "i", "you"} or \
+                len(source.split()) > MAX_SOURCE_WORDS:
+            continue  # a pronoun, or a whole clause the parse took for a subject
+        if source.lower() in COUNTRY_ANAPHORS:
+            span = sent.doc.char_span(found.start, found.end, alignment_mode="expand")
+            here = LocalCountries(discourse, local, span.start if span else sent.end)
+            if not here.countries:
+                continue
+            source = here.countries[-1].name
+        sources.setdefault(source.lower(), source)
+    for draft in drafts:
+        draft.attributed_to = list(sources.values())
+

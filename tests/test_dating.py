@@ -1,0 +1,52 @@
+"""When it happened: date mentions assigned to the events of a sentence and an article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsevents.models import Mention
+from newsevents.pipeline import Coder
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder.load()
+
+
+def of_type(mentions: list[Mention], type_: str) -> Mention:
+    found = [m for m in mentions if m.code.type == type_]
+    assert found, [(m.code.type, m.date) for m in mentions]
+    return found[0]
+
+
+def test_an_event_inherits_the_date_of_the_event_it_hangs_from(coder: Coder) -> None:
+    text = ("On Wednesday, the government of Guinea suspended the broadcaster Radio Espace, "
+            "accusing it of spreading false news.")
+    mentions = coder.code_text(text, date(2024, 3, 8))
+    assert of_type(mentions, "ACCUSE").date.date == date(2024, 3, 6)
+
+
+def test_the_same_day_is_the_day_of_the_last_dated_event(coder: Coder) -> None:
+    text = ("Soldiers killed four rebels near Beni, Congo, on Monday.\n\n"
+            "The same day, hundreds of traders blocked the main road in Butembo to protest "
+            "against the killings.")
+    mentions = coder.code_text(text, date(2024, 3, 8))
+    assert of_type(mentions, "PROTEST").date.date == date(2024, 3, 4)
+
+
+def test_of_that_year_takes_the_year_named_before(coder: Coder) -> None:
+    text = ("Protests swept Quetta in 2019. Police killed at least nine protesters in Quetta "
+            "on March 3 of that year, residents said.")
+    mentions = coder.code_text(text, date(2024, 3, 8))
+    assert date(2019, 3, 3) in {m.date.date for m in mentions}
+
+
+def test_a_day_after_counts_back_from_the_event_it_refers_to(coder: Coder) -> None:
+    text = ("A car bomb killed six soldiers in Mogadishu, Somalia, on Tuesday.\n\n"
+            "The bombing came a day after government and clan leaders met in Baidoa.")
+    mentions = coder.code_text(text, date(2024, 3, 8))
+    assert of_type(mentions, "CONSULT").date.date == date(2024, 3, 4)
