@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .acled_rules import EventView, acled_subtype
 from .actors import COUNTRY_ANAPHORS, ActorResolver, Discourse, noun_phrase
 from .attribution import find_attributions
 from .casualties import find_casualties
@@ -50,6 +51,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 MAX_SOURCE_WORDS = 8
+METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE"})
@@ -115,6 +117,8 @@ class SentenceCoder:
         self.actors = ActorResolver(gazetteer, lexicon)
         self.multiword = {(t.words, t.pos): t for t in lexicon.multiword_triggers()}
         self.mode_words = load_mode_words()
+        self._domain_doc: Doc | None = None
+        self._domain_hit = False
 
     def lookup(self, words: str, pos: str) -> Trigger | None:
         """A trigger of one or more lemmas ("open fire", "joint drill")."""
@@ -162,6 +166,8 @@ class SentenceCoder:
         self.read_attribution(sent, drafts, discourse, local)
         self.link_responses(drafts)
         kept = [d for d in drafts if self.is_political(d)]
+        for draft in kept:
+            self.read_acled(draft)
         for country in local:
             discourse.saw_country(country[1])
         for draft in kept:
@@ -741,6 +747,17 @@ class SentenceCoder:
             if cue.lower_ != "after" or _reversed_parties(later, earlier):
                 later.responds_to = earlier
 
+    def read_acled(self, draft: Draft) -> None:
+        """The ACLED sub-event type from the weapon, the parties and the sentence."""
+        trigger = draft.trigger
+        view = EventView(trigger.type, trigger.mode, trigger.cameo, trigger.acled, draft.actor,
+                         draft.target, draft.fatalities, draft.sentence)
+        subtype, rule = acled_subtype(view, self.lexicon)
+        if subtype is not None and subtype != trigger.acled:
+            draft.trigger = replace(trigger, acled=subtype)
+        if rule and rule != "trigger":
+            draft.reason = f"{draft.reason}; ACLED: {rule}"
+
     # -- filters -------------------------------------------------------------------------------
     def is_political(self, draft: Draft) -> bool:
         """Sports and business metaphors have no political party: drop them."""
@@ -752,11 +769,31 @@ class SentenceCoder:
             return False
         if parties:
             return True
+        if self.named_subject(draft) and not self.metaphor_domain(draft.sentence.doc):
+            return True  # "President Museveni banned ...": a named person or body acted
         if draft.trigger.type == "PROTEST" and draft.location is not None:
             draft.actor = Party(draft.token.text, "protesters", draft.location.country, "CVL")
             return True
         return draft.trigger.type == "ASSAULT" and draft.location is not None and (
             bool(draft.fatalities) or bool(draft.injuries))  # a deadly bombing by nobody named
+
+    def metaphor_domain(self, doc: Doc) -> bool:
+        """The article talks sports or business somewhere: named subjects may be clubs or firms."""
+        if self._domain_doc is not doc:
+            self._domain_doc = doc
+            self._domain_hit = any(self.lexicon.nonpolitical_domain(t.lemma_.lower()) in
+                                   METAPHOR_DOMAINS for t in doc)
+        return self._domain_hit
+
+    @staticmethod
+    def named_subject(draft: Draft) -> bool:
+        """The subject is a named person or organisation the actor lexicon does not know."""
+        if draft.anchor.pos_ not in {"VERB", "AUX"}:
+            return False
+        subj, passive = clause_subject(draft.anchor)
+        if subj is None or passive:
+            return False
+        return subj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or subj.pos_ == "PROPN"
 
     def sentence_countries(self, sent: Span) -> list[tuple[int, object]]:
         out: list[tuple[int, object]] = []
