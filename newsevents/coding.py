@@ -52,6 +52,8 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 MAX_SOURCE_WORDS = 8
 METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
+WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack",
+                          "unconventional"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE"})
@@ -86,10 +88,11 @@ class Draft:
     responds_to: Draft | None = None
     answers: bool = False  # a retaliation cue ("in response", "retaliatory") owned by it
     reason: str = ""
+    covers: tuple[int, ...] = ()  # further words of the trigger ("killed in a gunbattle")
 
     @property
     def tokens(self) -> set[int]:
-        return {self.token.i, self.anchor.i}
+        return {self.token.i, self.anchor.i, *self.covers}
 
 
 @dataclass(frozen=True)
@@ -238,9 +241,14 @@ class SentenceCoder:
         if event_noun is not None:  # "a missile strike hit the city", "hit by a strike"
             return Draft(self._noun_code(event_noun) or found, event_noun, tok, sent,
                          reason=f"'{event_noun.lemma_} {lemma}'")
-        if lemma in CASUALTY_VERBS and any(self._is_trigger_noun(t) for t in tok.subtree
-                                           if t.i != tok.i and t.dep_ == "pobj"):
-            return None  # "two were killed in the bombing": casualties of the bombing
+        cause = next((t for t in tok.subtree if t.i != tok.i and t.dep_ == "pobj"
+                      and self._is_trigger_noun(t)), None) if lemma in CASUALTY_VERBS else None
+        if cause is not None:  # "killed three in a gunbattle": the verb carries the noun's event
+            code = self._noun_code(cause)
+            if code is None or code.type != "ASSAULT":
+                return None
+            return Draft(code, tok, tok, sent, reason=f"'{lemma} in {cause.lemma_}'",
+                         covers=(cause.i,))
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None:
             inner = self._noun_code(obj)
@@ -373,11 +381,13 @@ class SentenceCoder:
     @staticmethod
     def drop_embedded(drafts: list[Draft]) -> list[Draft]:
         """'threatened to strike': keep the threat; the inner strike was dropped by factuality.
-        Remaining duplicates (same token) are removed."""
+        A denial of an act is the act, denied, not a REJECT; the demand a protest is staged
+        for is part of the protest. Remaining duplicates (same token) are removed."""
         seen: set[int] = set()
         out = []
         for draft in drafts:
-            if draft.token.i not in seen:
+            if draft.token.i not in seen and not _denial_of_event(draft, drafts) and \
+                    not _protest_purpose(draft, drafts):
                 out.append(draft)
                 seen.add(draft.token.i)
         return out
@@ -769,13 +779,17 @@ class SentenceCoder:
             return False
         if parties:
             return True
-        if self.named_subject(draft) and not self.metaphor_domain(draft.sentence.doc):
-            return True  # "President Museveni banned ...": a named person or body acted
-        if draft.trigger.type == "PROTEST" and draft.location is not None:
-            draft.actor = Party(draft.token.text, "protesters", draft.location.country, "CVL")
+        if nonpolitical or self.metaphor_domain(draft.sentence.doc):
+            return False
+        if self.named_subject(draft):
+            return True  # "President Museveni banned ...", "an angry mob lynched ...": someone acted
+        if draft.trigger.type == "PROTEST":
+            country = draft.location.country if draft.location is not None else None
+            draft.actor = Party(draft.token.text, "protesters", country, "CVL")
             return True
-        return draft.trigger.type == "ASSAULT" and draft.location is not None and (
-            bool(draft.fatalities) or bool(draft.injuries))  # a deadly bombing by nobody named
+        casualties = bool(draft.fatalities) or bool(draft.injuries)
+        return draft.trigger.type == "ASSAULT" and (casualties or draft.trigger.mode in
+                                                    WEAPON_MODES)  # a bombing by nobody named
 
     def metaphor_domain(self, doc: Doc) -> bool:
         """The article talks sports or business somewhere: named subjects may be clubs or firms."""
@@ -787,13 +801,13 @@ class SentenceCoder:
 
     @staticmethod
     def named_subject(draft: Draft) -> bool:
-        """The subject is a named person or organisation the actor lexicon does not know."""
+        """The event verb has a nominal subject the actor lexicon does not know."""
         if draft.anchor.pos_ not in {"VERB", "AUX"}:
             return False
         subj, passive = clause_subject(draft.anchor)
-        if subj is None or passive:
+        if subj is None or passive or subj.pos_ == "PRON":
             return False
-        return subj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or subj.pos_ == "PROPN"
+        return subj.pos_ in {"PROPN", "NOUN"}
 
     def sentence_countries(self, sent: Span) -> list[tuple[int, object]]:
         out: list[tuple[int, object]] = []
@@ -882,6 +896,22 @@ def clause_subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:
+    """'The army denied carrying out a drone strike': the strike is denied, nothing rejected."""
+    if draft.trigger.type != "REJECT" or draft.anchor.lemma_.lower() not in DENY_LEMMAS:
+        return False
+    inside = {t.i for t in draft.anchor.subtree} - {draft.anchor.i}
+    return any(d.factuality == "denied" and d.anchor.i in inside for d in drafts)
+
+
+def _protest_purpose(draft: Draft, drafts: list[Draft]) -> bool:
+    """'blocked the highway to demand higher prices': the demand is what the protest is for."""
+    if draft.trigger.type != "REQUEST" or draft.anchor.dep_ not in {"advcl", "xcomp", "acl"}:
+        return False
+    head = draft.anchor.head.i
+    return any(d.trigger.type == "PROTEST" and head in (d.anchor.i, d.token.i) for d in drafts)
 
 
 def token_owners(drafts: list[Draft]) -> dict[int, Draft]:
