@@ -21,6 +21,7 @@ from .actors import COUNTRY_ANAPHORS, ActorResolver, Discourse, noun_phrase
 from .attribution import find_attributions
 from .casualties import find_casualties
 from .dates import find_dates
+from .factuality import DENY_LEMMAS, read_factuality
 from .models import Article, DateRef, Evidence, Party, Place
 
 if TYPE_CHECKING:
@@ -42,14 +43,6 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
                          "county", "capital", "area", "oblast", "governorate", "port", "camp"})
 TERRITORY_NOUNS = frozenset({"soil", "territory", "border", "borders", "land", "airspace",
                              "waters", "side", "frontier"})
-DENY_LEMMAS = frozenset({"deny", "dismiss", "refute"})
-PLAN_LEMMAS = frozenset({"plan", "intend", "prepare", "expect", "aim", "schedule", "promise",
-                         "pledge", "agree", "decide", "set", "hope", "seek"})
-IMPLICATIVE_LEMMAS = frozenset({"manage", "begin", "start", "continue", "resume", "go",
-                                "proceed", "try", "attempt", "keep", "help"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
-CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 MAX_SOURCE_WORDS = 8
 METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
 WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack",
@@ -215,21 +208,10 @@ class SentenceCoder:
         if tok.dep_ == "amod":
             return None
         lemma = tok.lemma_.lower()
-        for child in tok.children:
-            if child.dep_ == "prt":
-                found = self.lookup(f"{lemma} {child.lower_}", "VERB")
-                if found is not None:
-                    return Draft(found, tok, tok, sent, reason=f"verb '{lemma} {child.lower_}'")
-            if child.dep_ == "dobj":
-                found = self.lookup(f"{lemma} {child.lemma_.lower()}", "VERB")
-                if found is not None:
-                    return Draft(found, tok, tok, sent,
-                                 reason=f"verb '{lemma} {child.lemma_.lower()}'")
-        for child in tok.children:
-            if child.dep_ == "prep":
-                found = self.lookup(f"{lemma} {child.lower_}", "VERB")
-                if found is not None:
-                    return Draft(found, tok, tok, sent, reason=f"verb '{lemma} {child.lower_}'")
+        for words in verb_phrases(tok):
+            found = self.lookup(words, "VERB")
+            if found is not None:
+                return Draft(found, tok, tok, sent, reason=f"verb '{words}'")
         found = self.lexicon.trigger(lemma, "VERB")
         if found is None:
             return None
@@ -325,58 +307,7 @@ class SentenceCoder:
     # -- factuality ----------------------------------------------------------------------------
     def read_factuality(self, draft: Draft) -> bool:
         """Sets draft.factuality; False when the event is negated or merely hypothetical."""
-        tok = draft.anchor
-        steps = 0
-        while steps < 4:
-            children = list(tok.children)
-            if any(c.dep_ == "neg" for c in children) or any(
-                    c.lower_ in {"never"} for c in children):
-                if tok.lemma_.lower() in DENY_LEMMAS:
-                    draft.factuality = "asserted"
-                else:
-                    return False
-            auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
-            if auxes & FUTURE_AUX or ("going" in auxes and tok.dep_ == "xcomp"):
-                draft.factuality = "future"
-            if auxes & HYPOTHETICAL_AUX:
-                return False
-            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
-                return False
-            if auxes & {"have", "has"} and any(
-                    t.lower_ == "since" for t in tok.subtree):  # a toll "since 2004"
-                return False
-            head = tok.head
-            lemma = head.lemma_.lower()
-            if head is tok:
-                break
-            if lemma in DENY_LEMMAS:
-                draft.factuality = "denied"
-                return True
-            if tok.dep_ in {"xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
-                if lemma in PLAN_LEMMAS:
-                    draft.factuality = "future"
-                    return True
-                governing = self.lexicon.trigger(lemma, "VERB")
-                if governing is not None and governing.type == "ACCUSE":
-                    return False  # "accused the RSF of shelling civilians": an allegation
-                if governing is not None and tok.dep_ == "xcomp":
-                    return False  # "threatened to strike", "urged them to withdraw"
-                if tok.dep_ == "xcomp" and lemma not in IMPLICATIVE_LEMMAS and \
-                        not self.lexicon.is_light_verb(lemma):
-                    return False
-            if tok.dep_ == "prep" and head.pos_ in {"VERB", "AUX", "ADJ"} and tok.lower_ in {
-                    "of", "for"}:
-                governing = self.lexicon.trigger(lemma, "VERB")
-                if governing is not None and governing.type == "ACCUSE":
-                    return False  # "blamed Tehran for the attack": an allegation
-            if tok.dep_ in {"xcomp", "ccomp"} and head.pos_ == "ADJ":
-                return False  # "it is rare for either country to attack"
-            if tok.dep_ not in {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp",
-                                "nsubjpass", "nsubj"}:
-                break
-            tok = head
-            steps += 1
-        return True
+        return read_factuality(draft, self.lexicon)
 
     @staticmethod
     def drop_embedded(drafts: list[Draft]) -> list[Draft]:
@@ -782,7 +713,7 @@ class SentenceCoder:
         if nonpolitical or self.metaphor_domain(draft.sentence.doc):
             return False
         if self.named_subject(draft):
-            return True  # "President Museveni banned ...", "an angry mob lynched ...": someone acted
+            return True  # "President Museveni banned ...", "a mob lynched ...": someone acted
         if draft.trigger.type == "PROTEST":
             country = draft.location.country if draft.location is not None else None
             draft.actor = Party(draft.token.text, "protesters", country, "CVL")
@@ -896,6 +827,21 @@ def clause_subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def verb_phrases(tok: Token) -> list[str]:
+    """Multi-word readings of a verb, longest first: 'set up base', 'take to street',
+    'open fire', 'call for', 'take hostage'."""
+    lemma = tok.lemma_.lower()
+    prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    objs = [c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"]
+    preps = [(c.lower_, [g.lemma_.lower() for g in c.children if g.dep_ == "pobj"])
+             for c in tok.children if c.dep_ == "prep"]
+    long = [f"{lemma} {p} {o}" for p in prts for o in objs]
+    long += [f"{lemma} {p} {o}" for p, pobjs in preps for o in pobjs]
+    long += [f"{lemma} {o} {p}" for o in objs for p, _ in preps]
+    short = [f"{lemma} {p}" for p in prts] + [f"{lemma} {o}" for o in objs]
+    return long + short + [f"{lemma} {p}" for p, _ in preps]
 
 
 def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:
