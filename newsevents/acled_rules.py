@@ -46,6 +46,7 @@ class EventView:
     target: Party | None
     fatalities: int | None
     sentence: Span
+    objects: tuple[str, ...] = ()  # lemmas of what the event acted on ("a cache of weapons")
 
 
 def sentence_cues(view: EventView, lexicon: Lexicon) -> frozenset[str]:
@@ -104,6 +105,8 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
         if lethal and view.mode != "crowd-control" or (lethal and view.fatalities):
             return "Excessive force against protesters", "lethal force against protesters"
         return "Protest with intervention", "force against protesters"
+    if is_protesters(view.actor) and view.mode in {None, "destroy", "primitive", "beat"}:
+        return "Violent demonstration", "violent protesters"
     if view.override is not None:
         return view.override, "trigger"
     if "chemical" in cues:
@@ -155,7 +158,8 @@ def _coerce(view: EventView, cues: frozenset[str], lexicon: Lexicon
             return "Non-state actor overtakes territory", "non-state group took ground"
     if view.override is not None:
         return view.override, "trigger"
-    if view.mode == "seize" and "weapon" in party_cues(view.target, lexicon):
+    if view.mode == "seize" and ("weapon" in party_cues(view.target, lexicon)
+                                 or "weapon" in lexicon.acled_cues(view.objects)):
         return "Disrupted weapons use", "weapons seized"
     return None, ""
 

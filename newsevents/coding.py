@@ -387,6 +387,7 @@ class SentenceCoder:
     def read_mode(self, draft: Draft) -> None:
         """A modifier or instrument word narrows the mode: 'precision strikes' -> aerial."""
         words = [c for c in draft.token.children if c.dep_ in {"amod", "compound", "nmod"}]
+        words += [c for c in draft.anchor.children if c.dep_ == "advmod"]  # "sexually assaulted"
         for tok in {draft.token, draft.anchor}:
             for child in tok.children:
                 if child.dep_ in {"nsubj", "dobj", "pobj", "prep"}:
@@ -691,8 +692,15 @@ class SentenceCoder:
     def read_acled(self, draft: Draft) -> None:
         """The ACLED sub-event type from the weapon, the parties and the sentence."""
         trigger = draft.trigger
+        objects = [t.lemma_ for c in (draft.token, draft.anchor) for o in c.children
+                   if o.dep_ in {"dobj", "nsubjpass"} or (o.dep_ == "prep" and o.lower_ == "of")
+                   for t in o.subtree]
         view = EventView(trigger.type, trigger.mode, trigger.cameo, trigger.acled, draft.actor,
-                         draft.target, draft.fatalities, draft.sentence)
+                         draft.target, draft.fatalities, draft.sentence, tuple(objects))
+        if trigger.type == "COERCE" and trigger.mode == "seize" and trigger.cameo == "1711" \
+                and "territory" in self.lexicon.acled_cues(objects) and not trigger.acled:
+            trigger = draft.trigger = replace(trigger, cameo="192")  # "seized the town"
+            view = replace(view, cameo="192")
         subtype, rule = acled_subtype(view, self.lexicon)
         if subtype is not None and subtype != trigger.acled:
             draft.trigger = replace(trigger, acled=subtype)
@@ -854,10 +862,12 @@ def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:
 
 def _protest_purpose(draft: Draft, drafts: list[Draft]) -> bool:
     """'blocked the highway to demand higher prices': the demand is what the protest is for."""
-    if draft.trigger.type != "REQUEST" or draft.anchor.dep_ not in {"advcl", "xcomp", "acl"}:
+    if draft.trigger.type not in {"REQUEST", "PROTEST"} or \
+            draft.anchor.dep_ not in {"advcl", "xcomp", "acl"}:
         return False
     head = draft.anchor.head.i
-    return any(d.trigger.type == "PROTEST" and head in (d.anchor.i, d.token.i) for d in drafts)
+    return any(d.trigger.type == "PROTEST" and d is not draft and head in (d.anchor.i, d.token.i)
+               for d in drafts)
 
 
 def token_owners(drafts: list[Draft]) -> dict[int, Draft]:
