@@ -22,13 +22,14 @@ from .attribution import find_attributions
 from .casualties import find_casualties
 from .dates import find_dates
 from .factuality import DENY_LEMMAS, read_factuality
+from .lexicon import Trigger
 from .models import Article, DateRef, Evidence, Party, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from .gazetteer import Gazetteer
-    from .lexicon import Lexicon, Trigger
+    from .lexicon import Lexicon
 
 QUANTITY_NOUNS = frozenset({"series", "wave", "barrage", "round", "spate", "string", "number",
                             "volley", "salvo", "campaign", "flurry", "pair", "set"})
@@ -215,6 +216,9 @@ class SentenceCoder:
         found = self.lexicon.trigger(lemma, "VERB")
         if found is None:
             return None
+        walkout = self.labour_strike(tok, lemma)
+        if walkout is not None:
+            return Draft(walkout, tok, tok, sent, reason="workers' strike")
         if self.lexicon.is_light_verb(lemma) and any(
                 self._is_trigger_noun(c) for c in tok.children
                 if c.dep_ in {"dobj", "nsubjpass", "attr"}):
@@ -237,6 +241,16 @@ class SentenceCoder:
             if inner is not None and inner.type == found.type:
                 found = inner  # "fired missiles" -> the noun's mode
         return Draft(found, tok, tok, sent, reason=f"verb '{lemma}'")
+
+    def labour_strike(self, verb: Token, lemma: str) -> Trigger | None:
+        """'Teachers struck for a third day': an intransitive strike by workers is a PROTEST."""
+        if lemma != "strike" or any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        term = self.lexicon.actor_term(subj.lemma_) if subj is not None else None
+        if term is None or term.sector not in {"LAB", "EDU", "HLH"}:
+            return None
+        return self.lookup("go on strike", "VERB")
 
     def event_subject(self, verb: Token, found: Trigger) -> Token | None:
         """The event noun that is the subject or agent of an event verb of the same type."""
@@ -270,12 +284,28 @@ class SentenceCoder:
         found = self._noun_code(tok)
         if found is None:
             return None
+        disrupted = self.disrupted_weapon(tok, found, sent)
+        if disrupted is not None:
+            return disrupted
         light = self.light_verb_of(tok)
         if light is not None:
             return Draft(found, tok, light, sent, reason=f"'{light.lemma_} {tok.lemma_}'")
         if self.has_arguments(tok):
             return Draft(found, tok, tok, sent, reason=f"noun '{tok.lemma_.lower()}'")
         return None
+
+    def disrupted_weapon(self, noun: Token, found: Trigger, sent: Span) -> Draft | None:
+        """'Police found an IED and defused it': a weapon that was not used (ACLED Disrupted
+        weapons use), not an attack."""
+        verb = noun.head
+        if found.type != "ASSAULT" or found.mode not in WEAPON_MODES or noun.dep_ not in {
+                "dobj", "nsubjpass"} or verb.pos_ != "VERB" or \
+                "disrupt" not in self.lexicon.acled_cues([verb.lemma_]):
+            return None
+        code = Trigger((verb.lemma_.lower(), noun.lemma_.lower()), "VERB", "COERCE", "seize",
+                       "1711", f"{noun.lemma_} not used", "Disrupted weapons use")
+        return Draft(code, verb, verb, sent, reason=f"'{verb.lemma_} {noun.lemma_}'",
+                     covers=(noun.i,))
 
     def light_verb_of(self, noun: Token) -> Token | None:
         """The light verb that carries a nominal trigger: 'conducted strikes', 'led a series of
@@ -726,6 +756,8 @@ class SentenceCoder:
             country = draft.location.country if draft.location is not None else None
             draft.actor = Party(draft.token.text, "protesters", country, "CVL")
             return True
+        if draft.trigger.acled is not None and draft.trigger.type in {"COERCE", "MOBILIZE"}:
+            return True  # "a bomb was defused", "shops were looted": the act names its kind
         casualties = bool(draft.fatalities) or bool(draft.injuries)
         return draft.trigger.type == "ASSAULT" and (casualties or draft.trigger.mode in
                                                     WEAPON_MODES)  # a bombing by nobody named
