@@ -311,9 +311,9 @@ class SentenceCoder:
         """The light verb that carries a nominal trigger: 'conducted strikes', 'led a series of
         strikes', 'strikes were conducted'."""
         head, dep = noun.head, noun.dep_
-        if dep == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and \
-                head.head.lemma_.lower() in QUANTITY_NOUNS:
-            head, dep = head.head.head, head.head.dep_
+        if dep == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and (
+                head.head.lemma_.lower() in QUANTITY_NOUNS or _is_measure(head.head)):
+            head, dep = head.head.head, head.head.dep_  # "5 million dollars of aid"
         if dep in {"dobj", "nsubjpass", "attr"} and head.pos_ in {"VERB", "AUX"} and \
                 self.lexicon.is_light_verb(head.lemma_.lower()):
             return head
@@ -867,6 +867,12 @@ def clause_subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _is_measure(noun: Token) -> bool:
+    """'5 million dollars', '25,000 tons', '10 days', 'millions': an amount of something."""
+    return noun.pos_ == "NOUN" and (any(c.dep_ == "nummod" for c in noun.children)
+                                    or noun.ent_type_ in {"MONEY", "QUANTITY", "DATE"})
 
 
 def verb_phrases(tok: Token) -> list[str]:

@@ -32,6 +32,7 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 COOPERATIVE_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN",
                            "ACCUSE", "REJECT"})
+CONTENT_TYPES = frozenset({"REQUEST", "THREATEN"})  # their clauses say what is wanted
 WALK_DEPS = frozenset({"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp", "nsubjpass",
                        "nsubj"})
 MAX_STEPS = 4
@@ -62,6 +63,9 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
         head = tok.head
         if head is tok:
             break
+        if tok.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in children):
+            return False  # "the right to fire", "a decision to withdraw": no act yet
         verdict = _governed(draft, tok, head, lexicon)
         if verdict is not None:
             return verdict
@@ -86,6 +90,8 @@ def _governed(draft: Draft, tok: Token, head: Token, lexicon: Lexicon) -> bool |
             return False  # "accused the RSF of shelling civilians": an allegation
         if governing is not None and tok.dep_ == "xcomp":
             return False  # "threatened to strike", "urged them to withdraw"
+        if governing is not None and governing.type in CONTENT_TYPES:
+            return False  # "demanded that the US cancel the sale": what is demanded
         if tok.dep_ == "xcomp" and lemma not in IMPLICATIVE_LEMMAS and \
                 not lexicon.is_light_verb(lemma):
             return False
