@@ -9,6 +9,7 @@ of one article are then merged by `merge.merge_drafts` into Mentions.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -45,6 +46,8 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
 TERRITORY_NOUNS = frozenset({"soil", "territory", "border", "borders", "land", "airspace",
                              "waters", "side", "frontier"})
 MAX_SOURCE_WORDS = 8
+SCORELINE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
+PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
 METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
 WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack",
                           "unconventional"})
@@ -315,9 +318,17 @@ class SentenceCoder:
                 head.head.lemma_.lower() in QUANTITY_NOUNS or _is_measure(head.head)):
             head, dep = head.head.head, head.head.dep_  # "5 million dollars of aid"
         if dep in {"dobj", "nsubjpass", "attr"} and head.pos_ in {"VERB", "AUX"} and \
-                self.lexicon.is_light_verb(head.lemma_.lower()):
+                self.lexicon.is_light_verb(self.light_lemma(head)):
             return head
         return None
+
+    def light_lemma(self, verb: Token) -> str:
+        """'carry out', 'step up' when the verb's particle makes a light verb; else the lemma."""
+        lemma = verb.lemma_.lower()
+        for prt in (c for c in verb.children if c.dep_ == "prt"):
+            if self.lexicon.is_light_verb(f"{lemma} {prt.lower_}"):
+                return f"{lemma} {prt.lower_}"
+        return lemma
 
     def has_arguments(self, noun: Token) -> bool:
         """A bare 'the attacks' is no event; 'Iran's attack on Pakistan on Tuesday' is."""
@@ -741,8 +752,8 @@ class SentenceCoder:
     def is_political(self, draft: Draft) -> bool:
         """Sports and business metaphors have no political party: drop them."""
         parties = [p for p in (draft.actor, draft.target, *draft.co_actors) if p is not None]
-        nonpolitical = any(self.lexicon.nonpolitical_domain(t.lemma_.lower())
-                           for t in draft.sentence)
+        nonpolitical = any(self.is_nonpolitical_context(t, draft) for t in draft.sentence) \
+            or bool(SCORELINE.search(draft.sentence.text))  # "beat the Tigers 30-12"
         if nonpolitical and (draft.actor is None or not any(
                 p.sector not in {None, "GOV"} for p in parties)):
             return False
@@ -759,8 +770,25 @@ class SentenceCoder:
         if draft.trigger.acled is not None and draft.trigger.type in {"COERCE", "MOBILIZE"}:
             return True  # "a bomb was defused", "shops were looted": the act names its kind
         casualties = bool(draft.fatalities) or bool(draft.injuries)
-        return draft.trigger.type == "ASSAULT" and (casualties or draft.trigger.mode in
-                                                    WEAPON_MODES)  # a bombing by nobody named
+        return draft.trigger.type == "ASSAULT" and (casualties or (
+            draft.trigger.mode in WEAPON_MODES and self.names_weapon(draft)))
+
+    def names_weapon(self, draft: Draft) -> bool:
+        """'a roadside bomb exploded' names its weapon; 'heating bills exploded' does not."""
+        if draft.token.pos_ in {"NOUN", "PROPN"}:
+            return True
+        return any(c.lemma_.lower() in self.mode_words for c in draft.anchor.children
+                   if c.dep_ in {"nsubj", "nsubjpass", "dobj"})
+
+    def is_nonpolitical_context(self, tok: Token, draft: Draft) -> bool:
+        """A sports/business/weather word beside the trigger ('storm' itself does not count);
+        a verbal word only where it frames the act ('attacked him in a speech')."""
+        if tok.i in draft.tokens:
+            return False
+        domain = self.lexicon.nonpolitical_domain(tok.lemma_.lower())
+        if domain != "verbal":
+            return domain is not None
+        return draft.anchor in (tok.head, tok.head.head) and tok.head.lower_ != "to"
 
     def metaphor_domain(self, doc: Doc) -> bool:
         """The article talks sports or business somewhere: named subjects may be clubs or firms."""
@@ -770,15 +798,20 @@ class SentenceCoder:
                                    METAPHOR_DOMAINS for t in doc)
         return self._domain_hit
 
-    @staticmethod
-    def named_subject(draft: Draft) -> bool:
-        """The event verb has a nominal subject the actor lexicon does not know."""
+    def named_subject(self, draft: Draft) -> bool:
+        """The event verb has a named subject the actor lexicon does not know, or a common
+        noun one; for violence only people ('an angry mob'), not things ('bills exploded')."""
         if draft.anchor.pos_ not in {"VERB", "AUX"}:
             return False
         subj, passive = clause_subject(draft.anchor)
         if subj is None or passive or subj.pos_ == "PRON":
             return False
-        return subj.pos_ in {"PROPN", "NOUN"}
+        if subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+            return True
+        if subj.pos_ != "NOUN":
+            return False
+        return draft.trigger.type != "ASSAULT" or bool(
+            self.lexicon.acled_cues([subj.lemma_]) & PERSON_CUES)
 
     def sentence_countries(self, sent: Span) -> list[tuple[int, object]]:
         out: list[tuple[int, object]] = []
