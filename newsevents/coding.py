@@ -47,6 +47,8 @@ TERRITORY_NOUNS = frozenset({"soil", "territory", "border", "borders", "land", "
                              "waters", "side", "frontier"})
 MAX_SOURCE_WORDS = 8
 SCORELINE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
+ANNOUNCING = frozenset({"announce", "unveil", "proclaim"})  # not light verbs: they also report
+WEAPON_VERBS = frozenset({"launch", "fire"})  # events only with a weapon, or no object
 PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
 METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
 WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack",
@@ -219,6 +221,8 @@ class SentenceCoder:
         found = self.lexicon.trigger(lemma, "VERB")
         if found is None:
             return None
+        if lemma in WEAPON_VERBS and not self.weapon_object(tok):
+            return None  # "launched a bid", "fired the governor"
         walkout = self.labour_strike(tok, lemma)
         if walkout is not None:
             return Draft(walkout, tok, tok, sent, reason="workers' strike")
@@ -244,6 +248,13 @@ class SentenceCoder:
             if inner is not None and inner.type == found.type:
                 found = inner  # "fired missiles" -> the noun's mode
         return Draft(found, tok, tok, sent, reason=f"verb '{lemma}'")
+
+    def weapon_object(self, verb: Token) -> bool:
+        """'fired rockets', 'launched drones', 'fired on the convoy', 'shots were fired'."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return True
+        return obj.lemma_.lower() in self.mode_words or self._is_trigger_noun(obj)
 
     def labour_strike(self, verb: Token, lemma: str) -> Trigger | None:
         """'Teachers struck for a third day': an intransitive strike by workers is a PROTEST."""
@@ -284,6 +295,8 @@ class SentenceCoder:
     def noun_trigger(self, tok: Token, sent: Span) -> Draft | None:
         if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
             return None
+        if tok.ent_type_ in {"DATE", "TIME"}:
+            return None  # "in late March"
         found = self._noun_code(tok)
         if found is None:
             return None
@@ -291,6 +304,8 @@ class SentenceCoder:
         if disrupted is not None:
             return disrupted
         light = self.light_verb_of(tok)
+        if light is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ANNOUNCING:
+            light = tok.head  # "announced a ceasefire": the announcement makes it so
         if light is not None:
             return Draft(found, tok, light, sent, reason=f"'{light.lemma_} {tok.lemma_}'")
         if self.has_arguments(tok):
@@ -914,8 +929,10 @@ def verb_phrases(tok: Token) -> list[str]:
     lemma = tok.lemma_.lower()
     prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
     objs = [c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"]
+    first_obj = min((c.i for c in tok.children if c.dep_ == "dobj"), default=len(tok.doc))
     preps = [(c.lower_, [g.lemma_.lower() for g in c.children if g.dep_ == "pobj"])
-             for c in tok.children if c.dep_ == "prep"]
+             for c in tok.children if c.dep_ == "prep" and c.i < first_obj and not any(
+                 g.ent_type_ in {"DATE", "TIME"} for g in c.children)]  # not "called X on Monday"
     long = [f"{lemma} {p} {o}" for p in prts for o in objs]
     long += [f"{lemma} {p} {o}" for p, pobjs in preps for o in pobjs]
     long += [f"{lemma} {o} {p}" for o in objs for p, _ in preps]
@@ -932,13 +949,18 @@ def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:
 
 
 def _protest_purpose(draft: Draft, drafts: list[Draft]) -> bool:
-    """'blocked the highway to demand higher prices': the demand is what the protest is for."""
-    if draft.trigger.type not in {"REQUEST", "PROTEST"} or \
-            draft.anchor.dep_ not in {"advcl", "xcomp", "acl"}:
+    """'blocked the highway to demand higher prices': the demand is what the protest is for;
+    'called his counterpart to discuss Syria': one consultation, told twice."""
+    if draft.anchor.dep_ not in {"advcl", "xcomp", "acl"}:
         return False
     head = draft.anchor.head.i
-    return any(d.trigger.type == "PROTEST" and d is not draft and head in (d.anchor.i, d.token.i)
-               for d in drafts)
+    for other in drafts:
+        if other is draft or head not in (other.anchor.i, other.token.i):
+            continue
+        if other.trigger.type == draft.trigger.type or (
+                other.trigger.type == "PROTEST" and draft.trigger.type == "REQUEST"):
+            return True
+    return False
 
 
 def token_owners(drafts: list[Draft]) -> dict[int, Draft]:
