@@ -29,6 +29,7 @@ INTENT_ADJECTIVES = frozenset({"ready", "prepared", "willing", "determined", "po
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+CONDITION_WORDS = CONDITION_MARKS | {"otherwise", "should", "unless", "lest"}
 COOPERATIVE_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN",
                            "ACCUSE", "REJECT"})
@@ -54,7 +55,10 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
         auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
         if auxes & FUTURE_AUX or ("going" in auxes and tok.dep_ == "xcomp"):
             draft.factuality = "future"
-        if auxes & HYPOTHETICAL_AUX:
+        if auxes & {"would"} and not auxes & (HYPOTHETICAL_AUX - {"would"}) and \
+                tok.dep_ == "ccomp" and not _conditional(draft):
+            draft.factuality = "future"  # "said it would send troops": a reported plan
+        elif auxes & HYPOTHETICAL_AUX:
             return False
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             return False
@@ -103,6 +107,11 @@ def _governed(draft: Draft, tok: Token, head: Token, lexicon: Lexicon) -> bool |
             return _intent(draft, head)
         return False  # "it is rare for either country to attack"
     return None
+
+
+def _conditional(draft: Draft) -> bool:
+    """The sentence states a condition ('if', 'unless', 'otherwise') or speculates."""
+    return any(t.lower_ in CONDITION_WORDS for t in draft.sentence)
 
 
 def _refusal(draft: Draft) -> bool:
