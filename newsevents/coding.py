@@ -49,6 +49,7 @@ MAX_SOURCE_WORDS = 8
 SCORELINE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
 ANNOUNCING = frozenset({"announce", "unveil", "proclaim"})  # not light verbs: they also report
 WEAPON_VERBS = frozenset({"launch", "fire"})  # events only with a weapon, or no object
+MONEY_TYPES = frozenset({"AID", "SANCTION", "AGREE", "COOPERATE"})  # money is their matter
 PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
 METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
 WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack",
@@ -254,7 +255,8 @@ class SentenceCoder:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None:
             return True
-        return obj.lemma_.lower() in self.mode_words or self._is_trigger_noun(obj)
+        word = self.mode_words.get(obj.lemma_.lower())
+        return (word is not None and word.type == "ASSAULT") or self._is_trigger_noun(obj)
 
     def labour_strike(self, verb: Token, lemma: str) -> Trigger | None:
         """'Teachers struck for a third day': an intransitive strike by workers is a PROTEST."""
@@ -767,11 +769,14 @@ class SentenceCoder:
     def is_political(self, draft: Draft) -> bool:
         """Sports and business metaphors have no political party: drop them."""
         parties = [p for p in (draft.actor, draft.target, *draft.co_actors) if p is not None]
-        nonpolitical = any(self.is_nonpolitical_context(t, draft) for t in draft.sentence) \
-            or bool(SCORELINE.search(draft.sentence.text))  # "beat the Tigers 30-12"
-        if nonpolitical and (draft.actor is None or not any(
+        domains = {d for t in draft.sentence if (d := self.context_domain(t, draft))}
+        if SCORELINE.search(draft.sentence.text):
+            domains.add("sports")  # "beat the Tigers 30-12"
+        nonpolitical = bool(domains)
+        money_only = domains == {"business"} and draft.trigger.type in MONEY_TYPES
+        if nonpolitical and not money_only and (draft.actor is None or not any(
                 p.sector not in {None, "GOV"} for p in parties)):
-            return False
+            return False  # "Norway gave five million dollars of aid" is no business story
         if parties:
             return True
         if nonpolitical or self.metaphor_domain(draft.sentence.doc):
@@ -795,15 +800,16 @@ class SentenceCoder:
         return any(c.lemma_.lower() in self.mode_words for c in draft.anchor.children
                    if c.dep_ in {"nsubj", "nsubjpass", "dobj"})
 
-    def is_nonpolitical_context(self, tok: Token, draft: Draft) -> bool:
-        """A sports/business/weather word beside the trigger ('storm' itself does not count);
-        a verbal word only where it frames the act ('attacked him in a speech')."""
+    def context_domain(self, tok: Token, draft: Draft) -> str | None:
+        """The domain of a sports/business/weather word beside the trigger ('storm' itself
+        does not count); a verbal word only where it frames the act ('attacked in a speech')."""
         if tok.i in draft.tokens:
-            return False
+            return None
         domain = self.lexicon.nonpolitical_domain(tok.lemma_.lower())
         if domain != "verbal":
-            return domain is not None
-        return draft.anchor in (tok.head, tok.head.head) and tok.head.lower_ != "to"
+            return domain
+        framing = draft.anchor in (tok.head, tok.head.head) and tok.head.lower_ != "to"
+        return domain if framing else None
 
     def metaphor_domain(self, doc: Doc) -> bool:
         """The article talks sports or business somewhere: named subjects may be clubs or firms."""
