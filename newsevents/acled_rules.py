@@ -24,6 +24,7 @@ STATE_SECTORS = frozenset({"MIL", "GOV", "POL", "SPY", "JUD", "LEG"})
 NON_STATE_SECTORS = frozenset({"REB", "UAF", "CRM", "OPP"})
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter",
                              "crowd", "protest", "demonstration", "rally", "march"})
+DESTROYED_OVERRIDES = frozenset({None, "Disrupted weapons use", "Looting/property destruction"})
 # ASSAULT modes whose weapon decides the sub-event type, in ACLED's order of precedence.
 WEAPON_MODES = {"suicide-attack": "Suicide bomb", "aerial": "Air/drone strike",
                 "drone": "Air/drone strike", "heavy-weapons": "Shelling/artillery/missile attack",
@@ -101,14 +102,17 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
     if view.mode == "abduct":
         return "Abduction/forced disappearance", "abduction"
     if view.mode == "crowd-control" or is_protesters(view.target):
-        lethal = "lethal" in cues or bool(view.fatalities)
-        if lethal and view.mode != "crowd-control" or (lethal and view.fatalities):
+        if "lethal" in cues or view.fatalities:
             return "Excessive force against protesters", "lethal force against protesters"
         return "Protest with intervention", "force against protesters"
+    if view.mode in {"destroy", "heavy-weapons", "aerial", None} and "projectile" in \
+            lexicon.acled_cues(view.objects[:1]) and view.override in DESTROYED_OVERRIDES:
+        return "Disrupted weapons use", "an incoming weapon destroyed"  # "downed two drones"
     if is_protesters(view.actor) and view.mode in {None, "destroy", "primitive", "beat"}:
         return "Violent demonstration", "violent protesters"
-    if view.override is not None:
-        return view.override, "trigger"
+    if view.override is not None and not (view.mode in WEAPON_MODES and view.override ==
+                                          "Looting/property destruction"):
+        return view.override, "trigger"  # but jets destroying a depot is an air strike
     if "chemical" in cues:
         return "Chemical weapon", "cue chemical"
     if "suicide" in cues:
@@ -189,3 +193,4 @@ def _retreat(view: EventView, cues: frozenset[str], lexicon: Lexicon
     if view.mode == "withdraw" and "territory" not in cues:
         return "Change to group/activity", "withdrawal without territory"
     return None, ""
+

@@ -221,7 +221,7 @@ class SentenceCoder:
                 return Draft(found, tok, tok, sent, reason=f"verb '{words}'")
         found = self.lexicon.trigger(lemma, "VERB")
         if found is None:
-            return None
+            return self.base_established(tok, lemma, sent)
         if lemma in WEAPON_VERBS and not self.weapon_object(tok):
             return None  # "launched a bid", "fired the governor"
         walkout = self.labour_strike(tok, lemma)
@@ -257,6 +257,18 @@ class SentenceCoder:
             return True
         word = self.mode_words.get(obj.lemma_.lower())
         return (word is not None and word.type == "ASSAULT") or self._is_trigger_noun(obj)
+
+    def base_established(self, verb: Token, lemma: str, sent: Span) -> Draft | None:
+        """'The militia set up a base', 'a new camp was built': ACLED Headquarters or base
+        established (PLOVER MOBILIZE)."""
+        if "establish" not in self.lexicon.acled_cues([lemma]):
+            return None
+        obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if obj is None or "base" not in self.lexicon.acled_cues([obj.lemma_]):
+            return None
+        code = Trigger((lemma, obj.lemma_.lower()), "VERB", "MOBILIZE", "troops", "154",
+                       "a base set up", "Headquarters or base established")
+        return Draft(code, verb, verb, sent, reason=f"'{lemma} {obj.lemma_}'")
 
     def labour_strike(self, verb: Token, lemma: str) -> Trigger | None:
         """'Teachers struck for a third day': an intransitive strike by workers is a PROTEST."""
@@ -750,9 +762,10 @@ class SentenceCoder:
     def read_acled(self, draft: Draft) -> None:
         """The ACLED sub-event type from the weapon, the parties and the sentence."""
         trigger = draft.trigger
-        objects = [t.lemma_ for c in (draft.token, draft.anchor) for o in c.children
-                   if o.dep_ in {"dobj", "nsubjpass"} or (o.dep_ == "prep" and o.lower_ == "of")
-                   for t in o.subtree]
+        heads = [o for c in (draft.token, draft.anchor) for o in c.children
+                 if o.dep_ in {"dobj", "nsubjpass"} or (o.dep_ == "prep" and o.lower_ == "of")]
+        objects = [h.lemma_ for h in heads if h.dep_ != "prep"] + [
+            t.lemma_ for h in heads for t in h.subtree]  # the object's head word first
         view = EventView(trigger.type, trigger.mode, trigger.cameo, trigger.acled, draft.actor,
                          draft.target, draft.fatalities, draft.sentence, tuple(objects))
         if trigger.type == "COERCE" and trigger.mode == "seize" and trigger.cameo == "1711" \
@@ -787,8 +800,9 @@ class SentenceCoder:
             country = draft.location.country if draft.location is not None else None
             draft.actor = Party(draft.token.text, "protesters", country, "CVL")
             return True
-        if draft.trigger.acled is not None and draft.trigger.type in {"COERCE", "MOBILIZE"}:
-            return True  # "a bomb was defused", "shops were looted": the act names its kind
+        if draft.trigger.acled is not None and draft.trigger.type in {"COERCE", "MOBILIZE"} or \
+                draft.trigger.mode == "arrest":
+            return True  # "a bomb was defused", "three men were arrested": the act is plain
         casualties = bool(draft.fatalities) or bool(draft.injuries)
         return draft.trigger.type == "ASSAULT" and (casualties or (
             draft.trigger.mode in WEAPON_MODES and self.names_weapon(draft)))
