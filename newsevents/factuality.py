@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .attribution import is_reporting_verb
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -34,6 +36,10 @@ COOPERATIVE_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID"
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN",
                            "ACCUSE", "REJECT"})
 CONTENT_TYPES = frozenset({"REQUEST", "THREATEN"})  # their clauses say what is wanted
+WARNABLE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+WARN_LEMMAS = frozenset({"warn", "threaten", "vow", "caution", "signal"})
+SPECULATORS = frozenset({"analyst", "diplomat", "observer", "expert", "commentator", "source",
+                         "some", "critic", "economist", "researcher"})  # speculation, no threat
 WALK_DEPS = frozenset({"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp", "nsubjpass",
                        "nsubj"})
 MAX_STEPS = 4
@@ -59,7 +65,7 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
                 tok.dep_ == "ccomp" and not _conditional(draft):
             draft.factuality = "future"  # "said it would send troops": a reported plan
         elif auxes & HYPOTHETICAL_AUX:
-            return False
+            return tok is draft.anchor and _warning(draft, tok)
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             return False
         if auxes & {"have", "has"} and any(t.lower_ == "since" for t in tok.subtree):
@@ -112,6 +118,24 @@ def _governed(draft: Draft, tok: Token, head: Token, lexicon: Lexicon) -> bool |
 def _conditional(draft: Draft) -> bool:
     """The sentence states a condition ('if', 'unless', 'otherwise') or speculates."""
     return any(t.lower_ in CONDITION_WORDS for t in draft.sentence)
+
+
+def _warning(draft: Draft, clause: Token) -> bool:
+    """'Baku could suspend the talks, Hajiyev said', 'they would strike unless ...': a party's
+    conditional warning is an asserted THREATEN; analysts' speculation is no event."""
+    if draft.trigger.type not in WARNABLE_TYPES or clause.dep_ != "ccomp":
+        return False
+    speech = clause.head
+    if not (is_reporting_verb(speech.lemma_.lower()) or speech.lemma_.lower() in WARN_LEMMAS):
+        return False
+    speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.lemma_.lower() in SPECULATORS:
+        return False
+    act = draft.anchor.lemma_.lower()
+    draft.trigger = replace(draft.trigger, type="THREATEN", mode=None, cameo="130", acled=None)
+    draft.reason = f"conditional '{act}' reported by the actor's side is a warning"
+    draft.factuality = "asserted"
+    return True
 
 
 def _refusal(draft: Draft) -> bool:

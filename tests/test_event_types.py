@@ -90,6 +90,10 @@ def test_the_type_follows_the_predicate_and_its_object(
     ("The minister said the army would deploy troops to the border region.", "MOBILIZE",
      "future"),
     ("The president has threatened to ban opposition parties.", "THREATEN", "asserted"),
+    ("Baku could suspend the negotiations if the shelling continued, the minister said.",
+     "THREATEN", "asserted"),
+    ("Iran reserves the right to take reciprocal measures, the ministry said.", "THREATEN",
+     "asserted"),
 ])
 def test_factuality_refusals_and_intents(coder: Coder, text: str, type_: str,
                                           factuality: str) -> None:
@@ -99,6 +103,10 @@ def test_factuality_refusals_and_intents(coder: Coder, text: str, type_: str,
 
 @pytest.mark.parametrize(("text", "absent"), [
     ("The army would deploy troops if the talks fail.", "MOBILIZE"),
+    ("Analysts said Moscow could cut gas supplies to the region.", "SANCTION"),
+    ("Analysts said Moscow could cut gas supplies to the region.", "THREATEN"),
+    ("Baku could suspend the negotiations if the shelling continued, the minister said.",
+     "SANCTION"),
     ("The rebels did not attack the town.", "ASSAULT"),
     ("The president has threatened to ban opposition parties.", "COERCE"),
     ("The army denied carrying out a drone strike on the village.", "REJECT"),
