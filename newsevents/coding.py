@@ -50,6 +50,7 @@ SCORELINE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
 ANNOUNCING = frozenset({"announce", "unveil", "proclaim"})  # not light verbs: they also report
 WEAPON_VERBS = frozenset({"launch", "fire"})  # events only with a weapon, or no object
 MONEY_TYPES = frozenset({"AID", "SANCTION", "AGREE", "COOPERATE"})  # money is their matter
+GENERIC_NOUNS = frozenset({"unrest", "violence", "tension", "bloodshed"})
 PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
 METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
 WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack",
@@ -224,6 +225,10 @@ class SentenceCoder:
             return self.base_established(tok, lemma, sent)
         if lemma in WEAPON_VERBS and not self.weapon_object(tok):
             return None  # "launched a bid", "fired the governor"
+        if lemma == "charge" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
+            if not any(c.dep_ == "ccomp" for c in tok.children):
+                return None  # "charged into the crowd"
+            found = replace(found, type="ACCUSE", mode="allege", cameo="112")  # "X charged that"
         walkout = self.labour_strike(tok, lemma)
         if walkout is not None:
             return Draft(walkout, tok, tok, sent, reason="workers' strike")
@@ -360,7 +365,10 @@ class SentenceCoder:
         return lemma
 
     def has_arguments(self, noun: Token) -> bool:
-        """A bare 'the attacks' is no event; 'Iran's attack on Pakistan on Tuesday' is."""
+        """A bare 'the attacks' is no event; 'Iran's attack on Pakistan on Tuesday' is.
+        'Unrest' and 'violence' are a state of affairs unless someone's act is named."""
+        if noun.lemma_.lower() in GENERIC_NOUNS:
+            return any(c.dep_ == "prep" and c.lower_ in {"by", "against"} for c in noun.children)
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ in {"amod", "compound", "nmod"}
                                         and self.actors.token_country(child, Discourse())):
@@ -839,10 +847,12 @@ class SentenceCoder:
         if draft.anchor.pos_ not in {"VERB", "AUX"}:
             return False
         subj, passive = clause_subject(draft.anchor)
-        if subj is None or passive or subj.pos_ == "PRON":
+        if subj is None or subj.pos_ == "PRON" or (passive and draft.trigger.type == "ASSAULT"):
             return False
         if subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
-            return True
+            return True  # "Aristide has been accused of ...": the named party is the target
+        if passive:
+            return False
         if subj.pos_ != "NOUN":
             return False
         return draft.trigger.type != "ASSAULT" or bool(
@@ -949,6 +959,9 @@ def verb_phrases(tok: Token) -> list[str]:
     lemma = tok.lemma_.lower()
     prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
     objs = [c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"]
+    objs += [g.lemma_.lower() for c in tok.children if c.dep_ == "dobj" and (
+        _is_measure(c) or c.pos_ == "NUM") for p in c.children if p.dep_ == "prep"
+        and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # "700 kg of medicine"
     first_obj = min((c.i for c in tok.children if c.dep_ == "dobj"), default=len(tok.doc))
     preps = [(c.lower_, [g.lemma_.lower() for g in c.children if g.dep_ == "pobj"])
              for c in tok.children if c.dep_ == "prep" and c.i < first_obj and not any(

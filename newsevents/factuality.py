@@ -48,6 +48,8 @@ MAX_STEPS = 4
 def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
     """Sets draft.factuality (and may retype a refusal or an intent); False: no event."""
     tok = draft.anchor
+    if _threat_with_condition(draft):
+        return True
     for _ in range(MAX_STEPS):
         children = list(tok.children)
         if any(c.dep_ == "neg" or c.lower_ == "never" for c in children):
@@ -136,6 +138,21 @@ def _warning(draft: Draft, clause: Token) -> bool:
     draft.reason = f"conditional '{act}' reported by the actor's side is a warning"
     draft.factuality = "asserted"
     return True
+
+
+def _threat_with_condition(draft: Draft) -> bool:
+    """'Nigeria said it will withdraw its troops unless ...': a reported act made to hang on
+    a condition the other side must meet is a THREATEN."""
+    anchor = draft.anchor
+    conditioned = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {
+        "unless", "if"} for m in c.children) for c in anchor.children)
+    auxes = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
+    if not conditioned or not auxes & (FUTURE_AUX | HYPOTHETICAL_AUX) or \
+            draft.trigger.type not in WARNABLE_TYPES | {"RETREAT"}:
+        return False
+    if any(c.dep_ == "neg" for c in anchor.children):
+        return False
+    return _warning(draft, anchor)
 
 
 def _refusal(draft: Draft) -> bool:
