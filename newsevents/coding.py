@@ -218,7 +218,8 @@ class SentenceCoder:
         lemma = tok.lemma_.lower()
         for words in verb_phrases(tok):
             found = self.lookup(words, "VERB")
-            if found is not None:
+            if found is not None and not (words == "agree with" and any(
+                    c.dep_ == "xcomp" for c in tok.children)):  # "agreed with X to hold talks"
                 return Draft(found, tok, tok, sent, reason=f"verb '{words}'")
         found = self.lexicon.trigger(lemma, "VERB")
         if found is None:
