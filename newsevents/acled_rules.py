@@ -128,9 +128,19 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
             return subtype, f"cue {cue}"
     if view.mode == "destroy":
         return "Looting/property destruction", "mode destroy"
-    if is_civilian(view.target, lexicon):
+    if is_mob(view.actor, lexicon):
+        return "Mob violence", "a crowd attacked"
+    if is_civilian(view.target, lexicon) or (view.target is None and "civilian" in
+                                              lexicon.acled_cues(view.objects)):
         return "Attack", "civilian target"
     return None, ""
+
+
+def is_mob(party: Party | None, lexicon: Lexicon) -> bool:
+    """Villagers, residents or a crowd who attack: an unorganised group (ACLED Mob violence)."""
+    if party is None or is_protesters(party) or party.sector not in {None, "CVL"}:
+        return False
+    return bool(party_cues(party, lexicon) & {"mob", "civilian"})
 
 
 def _protest(view: EventView, cues: frozenset[str], lexicon: Lexicon
@@ -151,8 +161,10 @@ def _protest(view: EventView, cues: frozenset[str], lexicon: Lexicon
 
 def _coerce(view: EventView, cues: frozenset[str], lexicon: Lexicon
             ) -> tuple[str | None, str]:
-    if view.mode == "arrest" and is_protesters(view.target):
+    if view.mode == "arrest" and (is_protesters(view.target) or "protest" in cues):
         return "Protest with intervention", "protesters arrested"
+    if view.mode == "seize" and "nonviolent" in cues:
+        return "Non-violent transfer of territory", "ground taken without a fight"
     if view.mode == "seize" and view.cameo.startswith("192") or view.override in {
             "Government regains territory", "Non-state actor overtakes territory"}:
         state = is_state(view.actor, lexicon)
