@@ -39,10 +39,11 @@ class Draft:
     responds_to: Draft | None = None
     answers: bool = False  # a retaliation cue ("in response", "retaliatory") owned by it
     reason: str = ""
+    covers: tuple[int, ...] = ()  # further words of the trigger ("killed in a gunbattle")
 
     @property
     def tokens(self) -> set[int]:
-        return {self.token.i, self.anchor.i}
+        return {self.token.i, self.anchor.i, *self.covers}
 
 
 

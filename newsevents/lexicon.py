@@ -11,6 +11,7 @@ then a header row; further `#` lines are section comments):
     acled_types.tsv   the ACLED event types and their sub-event types
     actors.tsv        sector nouns, named groups, IGOs, news media
     nonpolitical.tsv  context words of sports, business, weather ... next to violent verbs
+    acled_cues.tsv    context words that refine the ACLED sub-event type (grenade, tear gas ...)
 
 `Lexicon.load()` reads them once per process; `Lexicon.from_directory()` reads another copy.
 """
@@ -45,6 +46,7 @@ COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "acled_types.tsv": ("event_type", "sub_event_type"),
     "actors.tsv": ("words", "name", "country", "sector", "kind", "note"),
     "nonpolitical.tsv": ("words", "domain"),
+    "acled_cues.tsv": ("words", "cue", "note"),
 })
 _FILES = tuple(COLUMNS)
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -179,6 +181,9 @@ class Lexicon:
         self._actors = _actors(tables["actors.tsv"])
         self._nonpolitical = {actor_key(r["words"]): r["domain"]
                               for r in tables["nonpolitical.tsv"]}
+        self._acled_cues: dict[tuple[str, ...], set[str]] = {}
+        for r in tables["acled_cues.tsv"]:
+            self._acled_cues.setdefault(_words(r["words"]), set()).add(r["cue"])
         self._single = {(t.words[0], t.pos): t for t in self._triggers if len(t.words) == 1}
         self._light_index = {v.words: v for v in self._light_verbs}
         self._actor_index: dict[str, ActorTerm] = {}
@@ -289,6 +294,16 @@ class Lexicon:
     def actor_term(self, text: str) -> ActorTerm | None:
         """Exact match after folding (see `actor_key`); plurals are the caller's lemmas."""
         return self._actor_index.get(actor_key(text))
+
+    def acled_cues(self, lemmas: Sequence[str]) -> frozenset[str]:
+        """The acled_cues.tsv cues of a run of lemmas (single words and adjacent pairs)."""
+        found: set[str] = set()
+        words = [w.lower() for w in lemmas]
+        for i, word in enumerate(words):
+            found |= self._acled_cues.get((word,), set())
+            if i + 1 < len(words):
+                found |= self._acled_cues.get((word, words[i + 1]), set())
+        return frozenset(found)
 
     def nonpolitical_domain(self, lemma: str) -> str | None:
         """sports, business, weather, health, accident, entertainment, technology or verbal."""

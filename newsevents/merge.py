@@ -168,7 +168,7 @@ def build_mention(cluster: Cluster, article: Article, lexicon: Lexicon) -> Menti
     when = _best_date([d.date for d in drafts])
     modes = [d.trigger for d in drafts if d.trigger.mode]
     trigger = modes[0] if modes else first.trigger
-    code = lexicon.event_code(trigger.type, trigger.mode, trigger.cameo)
+    code = lexicon.event_code(trigger.type, trigger.mode, trigger.cameo, trigger.acled)
     co_actors: dict[str, Party] = {}
     for d in drafts:
         for p in d.co_actors:

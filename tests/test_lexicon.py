@@ -28,15 +28,18 @@ EXPLOSIONS = "Explosions/Remote violence"
 QUADS = {
     "AGREE": {1}, "CONSULT": {1}, "SUPPORT": {1}, "CONCEDE": {1, 2},
     "COOPERATE": {2}, "AID": {2}, "RETREAT": {2},
-    "REQUEST": {3}, "ACCUSE": {2, 3}, "REJECT": {3}, "THREATEN": {3}, "PROTEST": {3},
+    "REQUEST": {1, 3}, "ACCUSE": {2, 3}, "REJECT": {1, 3}, "THREATEN": {3}, "PROTEST": {3},
     "SANCTION": {4}, "MOBILIZE": {4}, "COERCE": {4}, "ASSAULT": {4},
 }
 # CAMEO roots a PLOVER type may use (CAMEO2PLOVER plus the signing/apology codes in 05,
-# blockade/occupation in 19 for COERCE, and destruction/repression in 17 for ASSAULT).
+# blockade/occupation in 19 for COERCE, destruction/repression in 17 for ASSAULT, and the
+# CAMEO appeals in 02 ('urge', 'call on', 'ask': quad class 1) that PLOVER folds into REQUEST
+# beside the demands in 10; denials of an accusation (016) as REJECT and shared opinions
+# (019) as SUPPORT).
 ROOTS = {
-    "AGREE": {"03", "05"}, "CONSULT": {"04"}, "SUPPORT": {"05"}, "CONCEDE": {"05", "08"},
-    "COOPERATE": {"06"}, "AID": {"07"}, "RETREAT": {"08"}, "REQUEST": {"10"},
-    "ACCUSE": {"09", "11"}, "REJECT": {"12"}, "THREATEN": {"13"}, "PROTEST": {"14"},
+    "AGREE": {"03", "05"}, "CONSULT": {"04"}, "SUPPORT": {"01", "05"}, "CONCEDE": {"05", "08"},
+    "COOPERATE": {"06"}, "AID": {"07"}, "RETREAT": {"08"}, "REQUEST": {"02", "10"},
+    "ACCUSE": {"09", "11"}, "REJECT": {"01", "12"}, "THREATEN": {"13"}, "PROTEST": {"14"},
     "MOBILIZE": {"15"}, "SANCTION": {"16"}, "COERCE": {"17", "19"},
     "ASSAULT": {"17", "18", "19", "20"},
 }
