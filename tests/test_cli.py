@@ -57,7 +57,7 @@ def test_sample_corpus_yields_articles_of_every_format(sample_db: Path) -> None:
 def test_sample_corpus_events_carry_their_evidence(sample_db: Path) -> None:
     events = jsonl(run("events", "--db", str(sample_db), "--format", "jsonl").stdout)
     assert len(events) >= 8
-    expulsion = next(e for e in events if e["type"] == "COERCE"
+    expulsion = next(e for e in events if e["type"] == "SANCTION"  # expelling a diplomat
                      and (e["actor"] or {}).get("country") == "MDA")
     assert expulsion["target"]["country"] == "RUS"
     assert expulsion["date"] == "2025-03-12"
@@ -74,8 +74,8 @@ def test_events_as_csv_and_table_list_the_same_events(sample_db: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(
         run("events", "--db", str(sample_db), "--format", "csv").stdout)))
     assert [r["id"] for r in rows] == [e["id"] for e in listed]
-    table = run("events", "--db", str(sample_db), "--type", "coerce").stdout
-    assert "COERCE" in table and "ASSAULT" not in table
+    table = run("events", "--db", str(sample_db), "--type", "sanction").stdout
+    assert "SANCTION" in table and "ASSAULT" not in table
 
 
 def test_show_prints_one_event_with_its_evidence(sample_db: Path) -> None:
