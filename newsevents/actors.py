@@ -118,11 +118,16 @@ class ActorResolver:
             country, _ = self.country_in(text)
             if country is not None:
                 return country
-        if token.pos_ == "PROPN" and token.dep_ in {"compound", "nmod"}:
+        if token.pos_ == "PROPN" and token.dep_ in {"compound", "nmod"} and \
+                not self._is_named_body(span.text):  # "Fano fighters" are no Italians
             place = self.gazetteer.lookup(span.text)  # "Istanbul police", "Kharkiv governor"
             if place is not None and place.country and place.precision in {"city", "admin1"}:
                 return self.gazetteer.country_by_code(place.country)
         return None
+
+    def _is_named_body(self, text: str) -> bool:
+        found = self.lexicon.actor_term(text)
+        return found is not None and found.kind in {"group", "igo"}
 
     # -- parties -----------------------------------------------------------------------------
     def term(self, span: Span) -> ActorTerm | None:

@@ -52,6 +52,14 @@ class PartyReader:
     def read(self, draft: Draft, discourse: Discourse, local: list[tuple[int, Country]]
              ) -> None:
         """Actor, target and co-actors of a draft, read off the parse around its trigger."""
+        actor_tok, target_tok = self.party_tokens(draft)
+        here = LocalCountries(discourse, local, draft.token.i)
+        self.resolve_parties(draft, actor_tok, target_tok, here)
+        self.fill_missing(draft, target_tok, here)
+
+    def party_tokens(self, draft: Draft) -> tuple[Token | None, Token | None]:
+        """The heads of the actor and target phrases: subject and object of the trigger verb
+        (agent and subject when passive), the owner and prepositional party of an event noun."""
         verb = draft.anchor if draft.anchor.pos_ in {"VERB", "AUX"} else None
         noun = draft.token if draft.token is not draft.anchor or verb is None else None
         actor_tok: Token | None = None
@@ -75,8 +83,7 @@ class PartyReader:
         if actor_tok is not None and actor_tok.lemma_.lower() in self.mode_words:
             actor_tok = self.instrument_agent(actor_tok)
         if noun is not None:
-            noun_actor = self.noun_actor(noun)
-            actor_tok = noun_actor or actor_tok
+            actor_tok = self.noun_actor(noun) or actor_tok
             target_tok = self.prep_object(noun, draft) or target_tok
         if draft.trigger.type in INNER_TARGET_TYPES and target_tok is None and verb is not None:
             inner = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), None)
@@ -85,42 +92,52 @@ class PartyReader:
                     self.prep_object(inner, draft)
         if actor_tok is not None and actor_tok.pos_ == "PRON" and verb is not None:
             actor_tok = reporter_subject(verb) or actor_tok
-        with_anaphora = LocalCountries(discourse, local, draft.token.i)
+        return actor_tok, target_tok
+
+    def resolve_parties(self, draft: Draft, actor_tok: Token | None, target_tok: Token | None,
+                        here: Discourse) -> None:
         if actor_tok is not None and actor_tok.lemma_.lower() in self.mode_words:
-            draft.actor = self.instrument_owner(actor_tok, with_anaphora) or \
-                self.named_wielder(actor_tok, with_anaphora)  # "JNIM fighters", "fighters of"
+            draft.actor = self.instrument_owner(actor_tok, here) or \
+                self.named_wielder(actor_tok, here)  # "JNIM fighters", "fighters of"
             if draft.actor is not None:  # "US and British warplanes"
-                draft.co_actors = self.actors.conjuncts(actor_tok, with_anaphora)
+                draft.co_actors = self.actors.conjuncts(actor_tok, here)
         elif actor_tok is not None:
-            draft.actor = self.actors.resolve(actor_tok, with_anaphora)
-            draft.co_actors = self.actors.conjuncts(actor_tok, with_anaphora) + \
-                self.actors.pair(actor_tok, with_anaphora)
+            draft.actor = self.actors.resolve(actor_tok, here)
+            draft.co_actors = self.actors.conjuncts(actor_tok, here) + \
+                self.actors.pair(actor_tok, here)
             if draft.trigger.type in SYMMETRIC_TYPES and target_tok is None and draft.co_actors:
                 draft.target = draft.co_actors.pop(0)  # "X and Y spoke": X is actor, Y target
-        if target_tok is not None:
-            if target_tok.lemma_.lower() in TERRITORY_NOUNS:
-                country = self.territory_country(target_tok, with_anaphora)
-                if country is not None:
-                    draft.target = Party(noun_phrase(target_tok).text, country.name,
-                                         country.iso3, None)
-            else:
-                draft.target = self.actors.resolve(target_tok, with_anaphora)
-                if draft.target is None and draft.actor is not None:  # weaker: needs an actor
-                    draft.target = self.fallback_target(draft, target_tok, with_anaphora)
+        if target_tok is None:
+            return
+        if target_tok.lemma_.lower() in TERRITORY_NOUNS:
+            country = self.territory_country(target_tok, here)
+            if country is not None:
+                draft.target = Party(noun_phrase(target_tok).text, country.name, country.iso3,
+                                     None)
+            return
+        draft.target = self.actors.resolve(target_tok, here)
+        if draft.target is None and draft.actor is not None:  # weaker: needs an actor
+            draft.target = self.fallback_target(draft, target_tok, here)
+
+    def fill_missing(self, draft: Draft, target_tok: Token | None, here: Discourse) -> None:
+        """Parties the sentence gives only indirectly: the denier of a denied act, the subject
+        of the verb an event noun hangs from, the victims, the police that reported arrests."""
+        noun = draft.token if draft.token is not draft.anchor or \
+            draft.anchor.pos_ not in {"VERB", "AUX"} else None
         if draft.target is None and target_tok is None and draft.actor is not None and \
                 draft.trigger.type not in VICTIM_TYPES:  # "voiced support for the Philippines"
-            draft.target = self.prepositional_party(draft, with_anaphora)
+            draft.target = self.prepositional_party(draft, here)
         if draft.actor is None and draft.factuality == "denied" and noun is not None:
-            draft.actor = self.denier(draft, with_anaphora)
+            draft.actor = self.denier(draft, here)
         if draft.actor is None and noun is not None:
-            draft.actor = self.carrier_subject(noun, with_anaphora) or \
-                self.reporter_military(noun, with_anaphora)
+            draft.actor = self.carrier_subject(noun, here) or self.reporter_military(noun, here)
         if draft.target is None and draft.trigger.type in VICTIM_TYPES:
-            draft.target = self.victims(draft, with_anaphora)
-        if draft.actor is None and verb is not None and draft.trigger.type == "COERCE":
-            reporter = reporter_subject(verb)  # "Police said 84 people were arrested"
+            draft.target = self.victims(draft, here)
+        if draft.actor is None and draft.anchor.pos_ in {"VERB", "AUX"} and \
+                draft.trigger.type == "COERCE":
+            reporter = reporter_subject(draft.anchor)  # "Police said 84 people were arrested"
             if reporter is not None:
-                party = self.actors.resolve(reporter, with_anaphora)
+                party = self.actors.resolve(reporter, here)
                 if party is not None and party.sector in {"POL", "MIL", "GOV"}:
                     draft.actor = party
 

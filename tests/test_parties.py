@@ -219,3 +219,10 @@ def test_condemning_an_attack_is_aimed_at_the_attackers(coder: Coder) -> None:
     condemnation = events(coder, text, "ACCUSE")[0]
     assert condemnation.target is not None
     assert (condemnation.target.country, condemnation.target.sector) == ("SOM", "REB")
+
+
+def test_a_group_named_like_a_foreign_town_is_the_group(coder: Coder) -> None:
+    text = "Fano fighters seized the town of Debre Tabor in Ethiopia's Amhara region on Monday."
+    seizure = events(coder, text, "COERCE")[0]
+    assert seizure.actor is not None
+    assert (seizure.actor.country, seizure.actor.sector) == ("ETH", "REB")
