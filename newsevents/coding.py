@@ -90,7 +90,7 @@ class SentenceCoder:
     # -- the article loop ----------------------------------------------------------------------
     def code_doc(self, doc: Doc, article: Article) -> list[Draft]:
         discourse = Discourse()
-        context = self.places.home_countries(doc)
+        context = self.places.article_context(doc)
         drafts: list[Draft] = []
         paragraph_date: DateRef | None = None
         for sent in doc.sents:

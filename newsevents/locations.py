@@ -58,6 +58,12 @@ class PlaceReader:
             weights[first] = weights.get(first, 0.0) + FIRST_PLACE_WEIGHT
         return sorted_countries(weights)
 
+    def article_context(self, doc: Doc) -> list[str]:
+        """The home countries, then the first-level regions the article names outright
+        ('New Jersey', 'Khyber Pakhtunkhwa'), for the gazetteer to settle namesakes with."""
+        names = [ent.text for ent in doc.ents if ent.label_ == "GPE"]
+        return list(self.gazetteer.article_context(names, self.home_countries(doc)))
+
     def lead_country(self, doc: Doc, context: Sequence[str]) -> str | None:
         """The country of the first place the lead says something happened in."""
         sentences = [s for s in doc.sents if len(s) >= LEAD_MIN_TOKENS]

@@ -82,3 +82,13 @@ def test_every_event_points_to_its_sentence(coder: Coder, name: str) -> None:
         for evidence in mention.evidence:
             assert evidence.sentence.strip()
             assert evidence.end > evidence.start
+
+
+def test_a_namesake_city_is_read_in_the_region_the_article_names(coder: Coder) -> None:
+    """'Springfield' in a story from Illinois is Illinois's, not Missouri's larger one."""
+    text = ("Protesters Rally in Illinois\n\nHundreds of protesters marched in Chicago, Illinois, "
+            "on Monday against a new state tax, organisers said.\n\nOn Tuesday, police arrested "
+            "12 protesters in Springfield, the county sheriff said.")
+    arrests = [m for m in coder.code_text(text, date(2024, 5, 8)) if m.code.type == "COERCE"]
+    assert arrests and arrests[0].location is not None
+    assert (arrests[0].location.name, arrests[0].location.admin1_code) == ("Springfield", "US-IL")
