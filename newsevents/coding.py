@@ -51,7 +51,7 @@ ANNOUNCING = frozenset({"announce", "unveil", "proclaim"})  # not light verbs: t
 WEAPON_VERBS = frozenset({"launch", "fire"})  # events only with a weapon, or no object
 MONEY_TYPES = frozenset({"AID", "SANCTION", "AGREE", "COOPERATE"})  # money is their matter
 GENERIC_NOUNS = frozenset({"unrest", "violence", "tension", "bloodshed"})
-PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
+PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
 WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack",
                           "unconventional"})
@@ -172,6 +172,7 @@ class SentenceCoder:
         kept = [d for d in drafts if self.is_political(d)]
         for draft in kept:
             self.read_acled(draft)
+            self.place_at_home(draft, context)
         for country in local:
             discourse.saw_country(country[1])
         for draft in kept:
@@ -768,6 +769,23 @@ class SentenceCoder:
             if cue.lower_ != "after" or _reversed_parties(later, earlier):
                 later.responds_to = earlier
 
+    def place_at_home(self, draft: Draft, context: Sequence[str]) -> None:
+        """A protest, attack or arrest with no place named happened in the article's country;
+        a protest with no addressee is aimed at the government where it is held."""
+        if draft.location is None and draft.trigger.type in PHYSICAL_TYPES and context:
+            home = self.gazetteer.country_place(context[0])
+            if home is not None:
+                draft.location = home
+                draft.actor = localize(draft.actor, home)
+                draft.target = localize(draft.target, home)
+        place = draft.location
+        if draft.trigger.type == "PROTEST" and draft.target is None and place is not None and \
+                place.country is not None and context and place.country == context[0] and \
+                len(context) == 1:
+            country = self.gazetteer.country_place(place.country)
+            name = country.name if country is not None else place.country
+            draft.target = Party("the government", name, place.country, "GOV")
+
     def read_acled(self, draft: Draft) -> None:
         """The ACLED sub-event type from the weapon, the parties and the sentence."""
         trigger = draft.trigger
@@ -803,8 +821,6 @@ class SentenceCoder:
             return True
         if nonpolitical or self.metaphor_domain(draft.sentence.doc):
             return False
-        if self.named_subject(draft):
-            return True  # "President Museveni banned ...", "a mob lynched ...": someone acted
         if draft.trigger.type == "PROTEST":
             country = draft.location.country if draft.location is not None else None
             draft.actor = Party(draft.token.text, "protesters", country, "CVL")
@@ -841,23 +857,6 @@ class SentenceCoder:
             self._domain_hit = any(self.lexicon.nonpolitical_domain(t.lemma_.lower()) in
                                    METAPHOR_DOMAINS for t in doc)
         return self._domain_hit
-
-    def named_subject(self, draft: Draft) -> bool:
-        """The event verb has a named subject the actor lexicon does not know, or a common
-        noun one; for violence only people ('an angry mob'), not things ('bills exploded')."""
-        if draft.anchor.pos_ not in {"VERB", "AUX"}:
-            return False
-        subj, passive = clause_subject(draft.anchor)
-        if subj is None or subj.pos_ == "PRON" or (passive and draft.trigger.type == "ASSAULT"):
-            return False
-        if subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
-            return True  # "Aristide has been accused of ...": the named party is the target
-        if passive:
-            return False
-        if subj.pos_ != "NOUN":
-            return False
-        return draft.trigger.type != "ASSAULT" or bool(
-            self.lexicon.acled_cues([subj.lemma_]) & PERSON_CUES)
 
     def sentence_countries(self, sent: Span) -> list[tuple[int, object]]:
         out: list[tuple[int, object]] = []
@@ -985,8 +984,9 @@ def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:
 def _protest_purpose(draft: Draft, drafts: list[Draft]) -> bool:
     """'blocked the highway to demand higher prices': the demand is what the protest is for;
     'called his counterpart to discuss Syria': one consultation, told twice."""
-    if draft.anchor.dep_ not in {"advcl", "xcomp", "acl"}:
-        return False
+    if draft.anchor.dep_ not in {"advcl", "xcomp", "acl"} or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in draft.anchor.children):
+        return False  # only infinitives of purpose, not "after militias injured troops"
     head = draft.anchor.head.i
     for other in drafts:
         if other is draft or head not in (other.anchor.i, other.token.i):

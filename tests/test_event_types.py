@@ -73,7 +73,7 @@ def test_the_acled_sub_type_follows_the_weapon_the_parties_and_the_sentence(
     ("The finance minister called the Russian ambassador on Tuesday.", "CONSULT", "phone", "04"),
     ("Norway gave Kenya five million dollars of aid on Monday.", "AID", None, "07"),
     ("Police closed the border with Benin on Friday.", "COERCE", "restrict", "19"),
-    ("The two countries restored diplomatic ties on Thursday.", "SUPPORT", None, "05"),
+    ("Rwanda and Burundi restored diplomatic ties on Thursday.", "SUPPORT", None, "05"),
 ])
 def test_the_type_follows_the_predicate_and_its_object(
         coder: Coder, text: str, type_: str, mode: str | None, cameo_root: str) -> None:
