@@ -790,7 +790,8 @@ class SentenceCoder:
         """The ACLED sub-event type from the weapon, the parties and the sentence."""
         trigger = draft.trigger
         heads = [o for c in (draft.token, draft.anchor) for o in c.children
-                 if o.dep_ in {"dobj", "nsubjpass"} or (o.dep_ == "prep" and o.lower_ == "of")]
+                 if o.dep_ in {"dobj", "nsubjpass"} or (o.dep_ == "prep" and o.lower_ in {
+                     "of", "on", "at", "against"})]
         objects = [h.lemma_ for h in heads if h.dep_ != "prep"] + [
             t.lemma_ for h in heads for t in h.subtree]  # the object's head word first
         view = EventView(trigger.type, trigger.mode, trigger.cameo, trigger.acled, draft.actor,

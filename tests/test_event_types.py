@@ -57,6 +57,15 @@ def summary(mentions: list[Mention]) -> list[tuple[str, str | None, str, str | N
      "Air/drone strike"),
     ("Two people were killed in the bombing.", "ASSAULT", "Remote explosive/landmine/IED"),
     ("Syrian government forces used chlorine gas on the suburb.", "ASSAULT", "Chemical weapon"),
+    ("Police opened fire on demonstrators in the capital, killing two people.", "ASSAULT",
+     "Excessive force against protesters"),
+    ("Demonstrators threw stones at police in the capital.", "PROTEST",
+     "Violent demonstration"),
+    ("Police dispersed the rally with tear gas and arrested 20 people.", "COERCE",
+     "Protest with intervention"),
+    ("Air defences shot down three drones over the city.", "ASSAULT", "Disrupted weapons use"),
+    ("Hundreds of students marched through the capital on Monday.", "PROTEST",
+     "Peaceful protest"),
 ])
 def test_the_acled_sub_type_follows_the_weapon_the_parties_and_the_sentence(
         coder: Coder, text: str, type_: str, subtype: str) -> None:
