@@ -103,6 +103,10 @@ def test_the_type_follows_the_predicate_and_its_object(
      "THREATEN", "asserted"),
     ("Iran reserves the right to take reciprocal measures, the ministry said.", "THREATEN",
      "asserted"),
+    ("The rebels said they would keep attacking the pipeline until Bazoum was freed.",
+     "THREATEN", "asserted"),
+    ("The union rejected the offer and said workers would strike on Sunday unless the "
+     "arrears were paid.", "THREATEN", "asserted"),
 ])
 def test_factuality_refusals_and_intents(coder: Coder, text: str, type_: str,
                                           factuality: str) -> None:
