@@ -101,7 +101,8 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
         return "Sexual violence", "sexual violence"
     if view.mode == "abduct":
         return "Abduction/forced disappearance", "abduction"
-    if view.mode == "crowd-control" or is_protesters(view.target):
+    if view.mode == "crowd-control" or is_protesters(view.target) or bool(
+            PROTESTER_WORDS & set(view.objects)):
         if "lethal" in cues or view.fatalities:
             return "Excessive force against protesters", "lethal force against protesters"
         return "Protest with intervention", "force against protesters"

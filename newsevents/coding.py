@@ -23,7 +23,7 @@ from .casualties import find_casualties
 from .drafts import Draft, evidence_for, owner_of, token_owners
 from .factuality import DENY_LEMMAS, read_factuality
 from .lexicon import Trigger
-from .locations import PRECISION_RANK, PlaceReader, article_countries
+from .locations import PRECISION_RANK, PlaceReader, article_countries, localize
 from .models import Article, Country, DateRef, Party
 from .parties import PARTY_PREPS, QUANTITY_NOUNS, PartyReader, clause_subject
 
@@ -44,6 +44,7 @@ ANNOUNCING = frozenset({"announce", "unveil", "proclaim"})  # not light verbs: t
 WEAPON_VERBS = frozenset({"launch", "fire"})  # events only with a weapon, or no object
 MONEY_TYPES = frozenset({"AID", "SANCTION", "AGREE", "COOPERATE"})  # money is their matter
 GENERIC_NOUNS = frozenset({"unrest", "violence", "tension", "bloodshed"})
+PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
 METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
 WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack",
@@ -130,6 +131,7 @@ class SentenceCoder:
         kept = [d for d in drafts if self.is_political(d)]
         for draft in kept:
             self.read_acled(draft)
+            self.place_at_home(draft, context)
         for country in local:
             discourse.saw_country(country[1])
         for draft in kept:
@@ -409,11 +411,29 @@ class SentenceCoder:
         found = self.lexicon.trigger(lemma, "NOUN")
         return found.type if found is not None else None
 
+    def place_at_home(self, draft: Draft, context: Sequence[str]) -> None:
+        """A protest, attack or arrest with no place named happened in the article's country;
+        a protest with no addressee is aimed at the government where it is held."""
+        if draft.location is None and draft.trigger.type in PHYSICAL_TYPES and context:
+            home = self.gazetteer.country_place(context[0])
+            if home is not None:
+                draft.location = home
+                draft.actor = localize(draft.actor, home)
+                draft.target = localize(draft.target, home)
+        place = draft.location
+        if draft.trigger.type == "PROTEST" and draft.target is None and place is not None and \
+                place.country is not None and context and place.country == context[0] and \
+                len(context) == 1:
+            country = self.gazetteer.country_place(place.country)
+            name = country.name if country is not None else place.country
+            draft.target = Party("the government", name, place.country, "GOV")
+
     def read_acled(self, draft: Draft) -> None:
         """The ACLED sub-event type from the weapon, the parties and the sentence."""
         trigger = draft.trigger
         heads = [o for c in (draft.token, draft.anchor) for o in c.children
-                 if o.dep_ in {"dobj", "nsubjpass"} or (o.dep_ == "prep" and o.lower_ == "of")]
+                 if o.dep_ in {"dobj", "nsubjpass"} or (o.dep_ == "prep" and o.lower_ in {
+                     "of", "on", "at", "against"})]
         objects = [h.lemma_ for h in heads if h.dep_ != "prep"] + [
             t.lemma_ for h in heads for t in h.subtree]  # the object's head word first
         view = EventView(trigger.type, trigger.mode, trigger.cameo, trigger.acled, draft.actor,
@@ -547,8 +567,9 @@ def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:
 def _protest_purpose(draft: Draft, drafts: list[Draft]) -> bool:
     """'blocked the highway to demand higher prices': the demand is what the protest is for;
     'called his counterpart to discuss Syria': one consultation, told twice."""
-    if draft.anchor.dep_ not in {"advcl", "xcomp", "acl"}:
-        return False
+    if draft.anchor.dep_ not in {"advcl", "xcomp", "acl"} or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in draft.anchor.children):
+        return False  # only infinitives of purpose, not "after militias injured troops"
     head = draft.anchor.head.i
     for other in drafts:
         if other is draft or head not in (other.anchor.i, other.token.i):

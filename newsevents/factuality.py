@@ -131,6 +131,8 @@ def _warning(draft: Draft, clause: Token) -> bool:
     if not (is_reporting_verb(speech.lemma_.lower()) or speech.lemma_.lower() in WARN_LEMMAS):
         return False
     speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    if speaker is None and speech.dep_ == "conj":  # "rejected the offer and said ..."
+        speaker = next((c for c in speech.head.children if c.dep_ == "nsubj"), None)
     if speaker is None or speaker.lemma_.lower() in SPECULATORS:
         return False
     act = draft.anchor.lemma_.lower()
@@ -144,8 +146,12 @@ def _threat_with_condition(draft: Draft) -> bool:
     """'Nigeria said it will withdraw its troops unless ...': a reported act made to hang on
     a condition the other side must meet is a THREATEN."""
     anchor = draft.anchor
+    clauses = [anchor]
+    if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in IMPLICATIVE_LEMMAS:
+        anchor = anchor.head  # "would keep attacking ... until he was freed"
+        clauses.append(anchor)
     conditioned = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {
-        "unless", "if"} for m in c.children) for c in anchor.children)
+        "unless", "if", "until"} for m in c.children) for k in clauses for c in k.children)
     auxes = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
     if not conditioned or not auxes & (FUTURE_AUX | HYPOTHETICAL_AUX) or \
             draft.trigger.type not in WARNABLE_TYPES | {"RETREAT"}:

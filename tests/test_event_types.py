@@ -57,6 +57,15 @@ def summary(mentions: list[Mention]) -> list[tuple[str, str | None, str, str | N
      "Air/drone strike"),
     ("Two people were killed in the bombing.", "ASSAULT", "Remote explosive/landmine/IED"),
     ("Syrian government forces used chlorine gas on the suburb.", "ASSAULT", "Chemical weapon"),
+    ("Police opened fire on demonstrators in the capital, killing two people.", "ASSAULT",
+     "Excessive force against protesters"),
+    ("Demonstrators threw stones at police in the capital.", "PROTEST",
+     "Violent demonstration"),
+    ("Police dispersed the rally with tear gas and arrested 20 people.", "COERCE",
+     "Protest with intervention"),
+    ("Air defences shot down three drones over the city.", "ASSAULT", "Disrupted weapons use"),
+    ("Hundreds of students marched through the capital on Monday.", "PROTEST",
+     "Peaceful protest"),
 ])
 def test_the_acled_sub_type_follows_the_weapon_the_parties_and_the_sentence(
         coder: Coder, text: str, type_: str, subtype: str) -> None:
@@ -73,7 +82,7 @@ def test_the_acled_sub_type_follows_the_weapon_the_parties_and_the_sentence(
     ("The finance minister called the Russian ambassador on Tuesday.", "CONSULT", "phone", "04"),
     ("Norway gave Kenya five million dollars of aid on Monday.", "AID", None, "07"),
     ("Police closed the border with Benin on Friday.", "COERCE", "restrict", "19"),
-    ("The two countries restored diplomatic ties on Thursday.", "SUPPORT", None, "05"),
+    ("Rwanda and Burundi restored diplomatic ties on Thursday.", "SUPPORT", None, "05"),
 ])
 def test_the_type_follows_the_predicate_and_its_object(
         coder: Coder, text: str, type_: str, mode: str | None, cameo_root: str) -> None:
@@ -94,6 +103,10 @@ def test_the_type_follows_the_predicate_and_its_object(
      "THREATEN", "asserted"),
     ("Iran reserves the right to take reciprocal measures, the ministry said.", "THREATEN",
      "asserted"),
+    ("The rebels said they would keep attacking the pipeline until Bazoum was freed.",
+     "THREATEN", "asserted"),
+    ("The union rejected the offer and said workers would strike on Sunday unless the "
+     "arrears were paid.", "THREATEN", "asserted"),
 ])
 def test_factuality_refusals_and_intents(coder: Coder, text: str, type_: str,
                                           factuality: str) -> None:

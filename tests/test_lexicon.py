@@ -475,3 +475,34 @@ def test_from_directory_reads_another_copy(tmp_path: Path) -> None:
     trigger = Lexicon.from_directory(tmp_path).trigger("zap", "VERB")
     assert trigger is not None and trigger.type == "ASSAULT"
     assert Lexicon.load().trigger("zap", "VERB") is None
+
+
+# -- ACLED cues ------------------------------------------------------------------------------
+ACLED_CUES = {"chemical", "suicide", "grenade", "explosive", "air", "shelling",
+              "protest_violence", "intervention", "lethal", "mob", "civilian", "weapon", "base",
+              "agreement", "territory", "state_force", "sexual", "disrupt", "establish",
+              "projectile", "protest", "nonviolent"}
+
+
+def test_acled_cues_are_the_ones_the_rules_read() -> None:
+    rows = read_table((DATA / "acled_cues.tsv").read_text(encoding="utf-8"), "acled_cues.tsv",
+                      COLUMNS["acled_cues.tsv"])
+    assert {r["cue"] for r in rows} <= ACLED_CUES
+
+
+@pytest.mark.parametrize(("lemmas", "cue"), [
+    (["police", "fire", "tear", "gas"], "intervention"),
+    (["a", "stun", "grenade"], "intervention"),
+    (["a", "hand", "grenade"], "grenade"),
+    (["he", "blow", "himself", "up"], "suicide"),
+    (["chlorine"], "chemical"),
+    (["live", "ammunition"], "lethal"),
+    (["set", "up", "a", "base"], "base"),
+])
+def test_acled_cues_read_single_words_and_pairs(lexicon: Lexicon, lemmas: list[str],
+                                                cue: str) -> None:
+    assert cue in lexicon.acled_cues(lemmas)
+
+
+def test_acled_cues_ignore_unrelated_words(lexicon: Lexicon) -> None:
+    assert lexicon.acled_cues(["the", "minister", "say", "on", "tuesday"]) == frozenset()
