@@ -219,16 +219,18 @@ def articles(
 
 @app.command()
 def show(
-    id: Annotated[str, typer.Argument(help="An event id or an article id.")],
+    id: Annotated[str, typer.Argument(
+        help="An event id or an article id, or its first characters as tables print them.")],
     db: DbOption = None,
 ) -> None:
     """Show one event (with its evidence) or one article, as JSON."""
 
     def run() -> None:
         with open_store(db) as store:
-            record = store.event(id)
+            full = _full_id(store, id)
+            record = store.event(full)
             if record is None:
-                article = store.article(id)
+                article = store.article(full)
                 if article is None:
                     raise fail(f"no event or article with id {id!r}")
                 record = {"id": article.id, "url": article.url, "title": article.title,
@@ -237,6 +239,16 @@ def show(
         typer.echo(json.dumps(record, indent=2, ensure_ascii=False))
 
     guarded(run)
+
+
+def _full_id(store: Any, id: str) -> str:
+    """The id itself, or the one stored id that starts with it."""
+    if store.event(id) is not None or store.article(id) is not None:
+        return id
+    found = store.ids_starting(id)
+    if len(found) > 1:
+        raise fail(f"{id!r} starts more than one id; give more characters")
+    return found[0] if found else id
 
 
 def main() -> None:

@@ -339,6 +339,13 @@ class Store:
             params.append(int(limit))
         return [json.loads(row[0]) for row in self._con.execute(sql, params).fetchall()]
 
+    def ids_starting(self, prefix: str, limit: int = 2) -> list[str]:
+        """Event and article ids that begin with `prefix` (tables print short ids)."""
+        rows = self._con.execute(
+            "SELECT id FROM (SELECT id FROM events UNION SELECT id FROM articles) "
+            "WHERE starts_with(id, ?) ORDER BY id LIMIT ?", [prefix, limit]).fetchall()
+        return [row[0] for row in rows]
+
     def event(self, event_id: str) -> dict[str, Any] | None:
         row = self._con.execute("SELECT record FROM events WHERE id = ?", [event_id]).fetchone()
         return json.loads(row[0]) if row else None

@@ -85,6 +85,15 @@ def test_show_prints_one_event_with_its_evidence(sample_db: Path) -> None:
     assert json.loads(shown.stdout) == first
 
 
+def test_show_takes_the_short_id_a_table_prints(sample_db: Path) -> None:
+    first = jsonl(run("events", "--db", str(sample_db), "--format", "jsonl").stdout)[0]
+    shown = run("show", first["id"][:8], "--db", str(sample_db))
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["id"] == first["id"]
+    ambiguous = run("show", "", "--db", str(sample_db))  # every id starts with ""
+    assert ambiguous.exit_code == 1 and "more than one id" in ambiguous.output
+
+
 def test_show_of_an_unknown_id_is_one_clear_line(sample_db: Path) -> None:
     result = run("show", "nope", "--db", str(sample_db))
     assert result.exit_code == 1
