@@ -153,21 +153,39 @@ def maxrss_mb() -> float:
 # --- the measured work (run in a child process) ------------------------------------------
 
 
-def run_newsevents(source: Path, workers: int, engine: str, batch_size: int) -> dict[str, Any]:
+class DiscardingStore:
+    """`--store none`: takes every article as new and keeps nothing, so that a run measures
+    the pipeline (sources, extraction, parsing, coding) without the cost of DuckDB."""
+
+    def save_article(self, article: Any, mentions: Any, *, url: str,
+                     content_type: str | None = None) -> bool:
+        return True
+
+    def __enter__(self) -> DiscardingStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def run_newsevents(source: Path, workers: int, engine: str, batch_size: int, store_kind: str
+                   ) -> dict[str, Any]:
     from newsevents.pipeline import RunOptions, process
     from newsevents.store import Store
 
     options = RunOptions(workers=workers, batch_size=batch_size)
     with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as folder:
-        with Store.open(Path(folder) / "bench.duckdb") as store:
+        opened = DiscardingStore() if store_kind == "none" else Store.open(
+            Path(folder) / "bench.duckdb")
+        with opened as store:
             if engine == "ray":
                 from newsevents.ray_engine import process_with_ray
 
-                summary = process_with_ray([str(source)], store, options=options)
+                summary = process_with_ray([str(source)], store, options=options)  # type: ignore[arg-type]
             else:
-                summary = process([str(source)], store, options=options)
+                summary = process([str(source)], store, options=options)  # type: ignore[arg-type]
     return {"items": summary.documents, "articles": summary.articles,
-            "events": summary.events, "skipped": len(summary.skipped)}
+            "events": summary.events, "skipped": len(summary.skipped), "store": store_kind}
 
 
 def _extract_page(path: Path) -> str:
@@ -211,7 +229,7 @@ def run_spacy(corpus: Path, workers: int, batch_size: int) -> dict[str, Any]:
 def measure_here(kind: str, source: Path, args: argparse.Namespace) -> Measure:
     work: dict[str, Callable[[], dict[str, Any]]] = {
         "newsevents": lambda: run_newsevents(source, args.workers, args.engine,
-                                             args.batch_size),
+                                             args.batch_size, args.store),
         "ceiling": lambda: run_ceiling(source, args.workers, args.batch_size),
         "spacy": lambda: run_spacy(source, args.workers, args.batch_size),
     }
@@ -227,7 +245,7 @@ def measure(kind: str, source: Path, args: argparse.Namespace) -> Measure:
     """Run one measurement in a fresh interpreter, so that nothing is warm or shared."""
     command = [sys.executable, __file__, "--measure", kind, "--source", str(source),
                "--workers", str(args.workers), "--engine", args.engine,
-               "--batch-size", str(args.batch_size)]
+               "--batch-size", str(args.batch_size), "--store", args.store]
     done = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
     return Measure(**json.loads(done.stdout.strip().splitlines()[-1]))
 
@@ -262,7 +280,8 @@ def comparisons(args: argparse.Namespace, folder: Path) -> Iterator[tuple[str, M
 
 
 def print_row(label: str, result: Measure) -> None:
-    name = {"newsevents": f"newsevents ({result.items} docs)", "ceiling":
+    store = ", no store" if result.detail.get("store") == "none" else ""
+    name = {"newsevents": f"newsevents ({result.items} docs{store})", "ceiling":
             "trafilatura + spaCy ceiling", "spacy": "spaCy alone (parse only)"}[result.kind]
     print(f"{label:<18} {name:<30} {result.rate:8.2f}/s {result.seconds:9.1f} s "
           f"{result.cpu_rate:7.2f}/cpu-s {result.cpu_seconds:8.1f} cpu-s "
@@ -303,6 +322,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-synthetic", action="store_true")
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--store", choices=("duckdb", "none"), default="duckdb",
+                        help="none: code every article but store nothing (isolates the store)")
     parser.add_argument("--measure", choices=("newsevents", "ceiling", "spacy"),
                         help=argparse.SUPPRESS)
     parser.add_argument("--source", type=Path, help=argparse.SUPPRESS)
@@ -326,7 +347,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"{name}: {value}")
     if args.json:
         args.json.write_text(json.dumps({
-            "settings": {"workers": args.workers, "engine": args.engine,
+            "settings": {"workers": args.workers, "engine": args.engine, "store": args.store,
                          "batch_size": args.batch_size, "synthetic": args.synthetic},
             "results": [{"label": label, **asdict(result), "rate": round(result.rate, 3)}
                         for label, result in results],
