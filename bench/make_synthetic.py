@@ -42,7 +42,8 @@ COUNTRIES = (
     Country("Colombia", "Colombian", "Bogota", ("Cali", "Medellin", "Cucuta", "Popayan")),
     Country("Myanmar", "Myanmar", "Naypyitaw", ("Yangon", "Mandalay", "Sittwe", "Lashio")),
     Country("Somalia", "Somali", "Mogadishu", ("Baidoa", "Kismayo", "Beledweyne", "Garowe")),
-    Country("Ethiopia", "Ethiopian", "Addis Ababa", ("Mekelle", "Gondar", "Bahir Dar", "Dire Dawa")),
+    Country("Ethiopia", "Ethiopian", "Addis Ababa",
+            ("Mekelle", "Gondar", "Bahir Dar", "Dire Dawa")),
     Country("Yemen", "Yemeni", "Sanaa", ("Aden", "Taiz", "Marib", "Hodeidah")),
     Country("Syria", "Syrian", "Damascus", ("Aleppo", "Idlib", "Homs", "Deir ez-Zor")),
     Country("Peru", "Peruvian", "Lima", ("Cusco", "Arequipa", "Puno", "Trujillo")),
@@ -126,8 +127,8 @@ def paragraphs(story: Story, rng: random.Random) -> list[str]:
     middle = [
         f"The {s.weapon} struck shortly after dawn, when the market was crowded, according to "
         f"{s.official}, who said the dead included women and children.",
-        f"Residents said they heard explosions for more than an hour. \"We could not reach the "
-        f"wounded until the afternoon,\" one trader told reporters by telephone.",
+        "Residents said they heard explosions for more than an hour. \"We could not reach the "
+        "wounded until the afternoon,\" one trader told reporters by telephone.",
         f"The government of {s.country.name} accused {s.other.demonym} officials of arming the "
         f"attackers, a charge that {s.other.capital} rejected on {day} evening.",
         f"In {s.country.capital}, about {s.crowd:,} {s.group} marched to parliament to protest "

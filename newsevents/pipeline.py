@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
+from multiprocessing.pool import AsyncResult, Pool
 from typing import TYPE_CHECKING, BinaryIO
 
 from .annotate import load_nlp
@@ -74,7 +77,7 @@ class Coder:
 @dataclass(frozen=True)
 class RunOptions:
     workers: int = 1
-    batch_size: int = 16
+    batch_size: int = 8  # documents per job: small enough that no core idles at the end
     published: date | None = None
     allow_private_hosts: bool = False
 
@@ -91,13 +94,14 @@ def batches(items: Iterable[Document | Skipped], size: int
                [s for s in chunk if isinstance(s, Skipped)])
 
 
-_WORKER_CODER: Coder | None = None  # one per worker process, built by its initializer
+IN_FLIGHT_PER_WORKER = 4  # batches read ahead per worker: no core waits for a slow batch
+
+_WORKER_CODER: Coder | None = None  # the parent's Coder, inherited by each forked worker
 
 
-def _init_worker() -> None:
+def _init_worker(coder: Coder) -> None:
     global _WORKER_CODER
-    if _WORKER_CODER is None:
-        _WORKER_CODER = Coder.load()
+    _WORKER_CODER = coder
 
 
 def _work(job: tuple[list[Document], date | None]) -> list[Coded]:
@@ -107,23 +111,39 @@ def _work(job: tuple[list[Document], date | None]) -> list[Coded]:
 
 def code_batches(jobs: Jobs, options: RunOptions, coder: Callable[[], Coder]
                  ) -> Iterator[tuple[list[Coded], list[Skipped]]]:
-    """Run extraction and coding in `workers` processes, in order, streaming."""
+    """Run extraction and coding in `workers` processes, in order, streaming.
+
+    The Coder is built once, here, and forked into the workers: a model that cannot load
+    fails once in this process, and the workers share its pages (copy-on-write). At most
+    IN_FLIGHT_PER_WORKER batches per worker are read ahead, so memory does not grow with
+    the corpus, however slow the store is.
+    """
+    local = coder()
     if options.workers <= 1:
-        local = coder()
         for documents, skipped in jobs:
             yield local.process_documents(documents, options.published), skipped
         return
-    pending: list[list[Skipped]] = []
+    gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object
+    try:
+        with multiprocessing.get_context("fork").Pool(
+                options.workers, initializer=_init_worker, initargs=(local,)) as pool:
+            del local
+            yield from _in_order(pool, jobs, options)
+    finally:
+        gc.unfreeze()
 
-    def feed() -> Iterator[tuple[list[Document], date | None]]:
-        for documents, skipped in jobs:
-            pending.append(skipped)
-            yield documents, options.published
 
-    context = multiprocessing.get_context("fork")
-    with context.Pool(options.workers, initializer=_init_worker) as pool:
-        for coded in pool.imap(_work, feed(), chunksize=1):
-            yield coded, pending.pop(0)
+def _in_order(pool: Pool, jobs: Jobs, options: RunOptions
+              ) -> Iterator[tuple[list[Coded], list[Skipped]]]:
+    in_flight: deque[tuple[AsyncResult[list[Coded]], list[Skipped]]] = deque()
+    for documents, skipped in jobs:
+        in_flight.append((pool.apply_async(_work, ((documents, options.published),)), skipped))
+        if len(in_flight) >= options.workers * IN_FLIGHT_PER_WORKER:
+            done, skips = in_flight.popleft()
+            yield done.get(), skips
+    while in_flight:
+        done, skips = in_flight.popleft()
+        yield done.get(), skips
 
 
 def process(

@@ -1,15 +1,15 @@
 """The Ray engine (`--engine ray`): `pipeline.process` with its batches coded by Ray Data.
 
 The driver reads the sources (streaming) and cuts them into the same batches as the local
-engine. Ray actors, each holding one `Coder`, extract and code a batch and write it to one
-Parquet file (article and mentions as JSON columns). The driver alone reads those files back,
-in input order, and `process` stores them one transaction per article: DuckDB allows a
-single writer. Ray Data wants its input up front, so the stream goes to Ray in windows of at
-most WINDOW_BYTES of document bodies or WINDOW_BATCHES batches, one dataset (and one actor
-pool) each.
+engine. Ray actors, each holding one `Coder` (loaded once, in the actor's `__init__`), extract
+and code a batch and write it as one Parquet file (article and mentions as JSON columns)
+into Ray's object store, so no folder has to be shared between the nodes of a cluster. The
+driver alone reads those files back, in input order, and `process` stores them one
+transaction per article: DuckDB allows a single writer. Ray Data wants its input up front,
+so the stream goes to Ray in windows of at most WINDOW_BYTES of document bodies or
+WINDOW_BATCHES batches, one dataset (and one actor pool) each.
 
-Ray is an optional extra (`pip install 'newsevents[ray]'`), imported only when this runs. On a
-multi-node cluster, `staging` must be a folder that every node and the driver can reach.
+Ray is an optional extra (`pip install 'newsevents[ray]'`), imported only when this runs.
 """
 
 from __future__ import annotations
@@ -17,14 +17,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, partial
-from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -38,8 +37,9 @@ if TYPE_CHECKING:
     from .store import Store
 
 WINDOW_BYTES = 256 * 1024 * 1024  # document bodies in Ray's object store at once
-WINDOW_BATCHES = 4096  # a window starts a fresh actor pool: one Coder.load (~2 s) per actor
-STAGING_PREFIX = "newsevents-ray-"
+AUTH_HINT = (" (is `ray start --head` running there? a cluster with token authentication,"
+             " the default since Ray 2.59, also needs RAY_AUTH_MODE=token and its token here)")
+WINDOW_BATCHES = 4096  # a window starts a fresh actor pool: one Coder.load (~5 s) per actor
 
 
 def process_with_ray(
@@ -51,17 +51,15 @@ def process_with_ray(
     coder: Callable[[], Coder] = Coder.load,
     stdin: BinaryIO | None = None,
     on_document: Callable[[], None] | None = None,
-    staging: Path | None = None,
 ) -> IngestSummary:
-    """`pipeline.process` on Ray: a local instance of `options.workers` CPUs, or `address`.
+    """`pipeline.process` on Ray: a local instance of `options.workers` CPUs, or the cluster
+    at `address` ("auto", "ray://host:10001", "host:6379") with `options.workers` actors.
 
     Joins the Ray instance already initialised in this process if there is one.
     """
     ray = import_ray()
-    with ray_session(ray, address, options.workers), tempfile.TemporaryDirectory(
-        prefix=STAGING_PREFIX, dir=staging
-    ) as folder:
-        engine = partial(code_batches_with_ray, ray=ray, staging=Path(folder))
+    with ray_session(ray, address, options.workers):
+        engine = partial(code_batches_with_ray, ray=ray)
         return process(sources, store, options=options, coder=coder, stdin=stdin,
                        on_document=on_document, engine=engine)
 
@@ -82,9 +80,19 @@ def ray_session(ray: ModuleType, address: str | None, workers: int) -> Iterator[
     if ray.is_initialized():
         yield
         return
-    local = {} if address else {"num_cpus": max(1, workers)}
-    ray.init(address=address or None, include_dashboard=False, ignore_reinit_error=True,
-             logging_level=logging.WARNING, **local)
+    local: dict[str, Any] = {}
+    if not address:  # a new instance for this run ("local"), sized to it, that phones no one
+        local = {"num_cpus": max(1, workers)}
+        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    logging.getLogger("ray.data").setLevel(logging.WARNING)  # no line per finished dataset
+    try:
+        ray.init(address=address or "local", include_dashboard=False, ignore_reinit_error=True,
+                 logging_level=logging.WARNING, **local)
+    except (ConnectionError, RuntimeError) as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        where = f"join the Ray cluster at {address}" if address else "start a local Ray"
+        hint = AUTH_HINT if address else ""
+        raise NewsEventsError(f"cannot {where}: {first}{hint}") from error
     try:
         yield
     finally:
@@ -95,23 +103,19 @@ def ray_session(ray: ModuleType, address: str | None, workers: int) -> Iterator[
 
 
 def code_batches_with_ray(jobs: Jobs, options: RunOptions, coder: Callable[[], Coder], *,
-                          ray: ModuleType, staging: Path
-                          ) -> Iterator[tuple[list[Coded], list[Skipped]]]:
+                          ray: ModuleType) -> Iterator[tuple[list[Coded], list[Skipped]]]:
     """The Ray counterpart of `pipeline.code_batches` (same arguments, same output)."""
     for window in windows(jobs):
-        finished = _finished_files(ray, window, staging, options, coder)
-        ready: dict[int, Path] = {}
+        finished = _finished_batches(ray, window, options, coder)
         for index in range(window.first, window.first + window.size):
             skipped = window.skipped.pop(index)
             if index not in window.coded:
                 yield [], skipped
                 continue
-            while index not in ready:
-                done = next(finished, None)
-                if done is None:
-                    raise RuntimeError(f"Ray returned no result for batch {index}")
-                ready[done[0]] = done[1]
-            yield read_coded(ready.pop(index)), skipped
+            done = next(finished, None)
+            if done is None or done[0] != index:
+                raise RuntimeError(f"Ray returned {done and done[0]} instead of batch {index}")
+            yield read_coded(done[1]), skipped
 
 
 @dataclass
@@ -142,9 +146,9 @@ def windows(jobs: Jobs) -> Iterator[Window]:
         yield window
 
 
-def _finished_files(ray: ModuleType, window: Window, staging: Path, options: RunOptions,
-                    coder: Callable[[], Coder]) -> Iterator[tuple[int, Path]]:
-    """(batch index, its Parquet file) as the actors finish them, in any order.
+def _finished_batches(ray: ModuleType, window: Window, options: RunOptions,
+                      coder: Callable[[], Coder]) -> Iterator[tuple[int, bytes]]:
+    """(batch index, its Parquet file) for each batch of the window, in input order.
 
     An actor that could not load its Coder answers with the error's text, not a file: Ray
     loses the cause of exceptions raised in actors, and NewsEventsError's subclasses do not
@@ -155,26 +159,37 @@ def _finished_files(ray: ModuleType, window: Window, staging: Path, options: Run
         batch_size=1,
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=max(1, min(options.workers, len(window.tables)))),
-        fn_constructor_kwargs={"coder": coder, "staging": str(staging),
-                               "published": options.published},
+        fn_constructor_kwargs={"coder": coder, "published": options.published},
         num_cpus=1,
     )
     window.tables = []  # the object store holds them now
     dataset.context.enable_progress_bars = sys.stderr.isatty()
     dataset.context.print_on_execution_start = False
+    dataset.context.execution_options.preserve_order = True
     for row in dataset.iter_rows():
         if row["error"] is not None:
             raise NewsEventsError(row["error"])
-        yield int(row["index"]), Path(row["path"])
+        yield int(row["index"]), bytes(row["parquet"])
 
 
-def read_coded(path: Path) -> list[Coded]:
-    """The coded documents of one batch file, which is deleted once read."""
+def read_coded(parquet: bytes) -> list[Coded]:
+    """The coded documents of one batch, from its Parquet file."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = pq.read_table(path).to_pylist()
-    path.unlink()
+    rows = pq.read_table(pa.BufferReader(parquet)).to_pylist()
     return [coded_from_row(row) for row in rows]
+
+
+def write_coded(coded: Sequence[Coded]) -> bytes:
+    """One batch of coded documents as a Parquet file of `coded_schema()` rows."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sink = pa.BufferOutputStream()
+    pq.write_table(pa.Table.from_pylist([coded_to_row(c) for c in coded],
+                                        schema=coded_schema()), sink)
+    return bytes(sink.getvalue().to_pybytes())
 
 
 # --- the Ray actor ---------------------------------------------------------------------
@@ -183,38 +198,26 @@ def read_coded(path: Path) -> list[Coded]:
 class BatchCoder:
     """A Ray Data actor: `__init__` loads a Coder once; `__call__` codes batches to Parquet."""
 
-    def __init__(self, coder: Callable[[], Coder], staging: str, published: date | None
-                 ) -> None:
+    def __init__(self, coder: Callable[[], Coder], published: date | None) -> None:
         self.coder: Coder | None = None
         self.failure: str | None = None
         try:
             self.coder = coder()
         except NewsEventsError as error:  # reported by __call__, as data
             self.failure = str(error)
-        self.staging = Path(staging)
         self.published = published
 
     def __call__(self, rows: pa.Table) -> pa.Table:
         import pyarrow as pa
 
-        indexes, paths = [], []
+        indexes, files = [], []
         for row in rows.to_pylist():
             indexes.append(row["index"])
-            paths.append(None if self.coder is None else self._write(row))
+            files.append(None if self.coder is None else write_coded(
+                self.coder.process_documents(documents_from_row(row), self.published)))
         return pa.table({"index": pa.array(indexes, pa.int64()),
-                         "path": pa.array(paths, pa.string()),
+                         "parquet": pa.array(files, pa.binary()),
                          "error": pa.array([self.failure] * len(indexes), pa.string())})
-
-    def _write(self, row: dict[str, Any]) -> str:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        assert self.coder is not None
-        coded = self.coder.process_documents(documents_from_row(row), self.published)
-        path = self.staging / f"batch-{row['index']:09d}.parquet"
-        pq.write_table(pa.Table.from_pylist([coded_to_row(c) for c in coded],
-                                            schema=coded_schema()), path)
-        return str(path)
 
 
 # --- records <-> Arrow rows -------------------------------------------------------------

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -27,11 +30,13 @@ from newsevents.models import (
     Place,
     Skipped,
 )
-from newsevents.pipeline import Coded, RunOptions, process
+from newsevents.pipeline import Coded, Coder, RunOptions, process
 from newsevents.store import Store
 
 ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
 OPTIONS = RunOptions(workers=2, batch_size=4, published=date(2024, 6, 13))
+RAY_QUIET = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_DATA_DISABLE_PROGRESS_BARS": "1"}
+OBJECT_STORE_BYTES = 200 * 1024 * 1024
 INSTALL_HINT = "ray is not installed; install it with: pip install 'newsevents[ray]'"
 
 ARTICLE = Article("a1b2c3d4e5f60718", "https://news.example/story", "Strike on camp",
@@ -49,11 +54,27 @@ MENTION = Mention(
 
 @pytest.fixture(scope="module")
 def ray_instance() -> Iterator[Any]:
+    """A small local Ray for this module: two CPUs, no dashboard, no usage reports, quiet."""
     ray = pytest.importorskip("ray", reason="ray is not installed (pip install 'newsevents[ray]')")
     pytest.importorskip("ray.data", reason="ray[data] is not installed")
-    ray.init(num_cpus=2, include_dashboard=False, ignore_reinit_error=True)
+    saved = {name: os.environ.get(name) for name in RAY_QUIET}
+    os.environ.update(RAY_QUIET)
+    ray.init(address="local", num_cpus=2, include_dashboard=False, ignore_reinit_error=True,
+             log_to_driver=False, object_store_memory=OBJECT_STORE_BYTES,
+             logging_level=logging.WARNING)
     yield ray
     ray.shutdown()
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    """The local engine's Coder, loaded once for the module (the actors load their own)."""
+    return Coder.load()
 
 
 def stored_events(run: Any) -> tuple[Any, list[dict[str, Any]], list[Article]]:
@@ -67,10 +88,14 @@ def stored_events(run: Any) -> tuple[Any, list[dict[str, Any]], list[Article]]:
 
 @pytest.mark.slow
 def test_ray_engine_stores_the_same_events_and_summary_as_the_local_engine(
-    ray_instance: Any,
+    ray_instance: Any, coder: Coder
 ) -> None:
-    sources = [str(ARTICLES)]
-    local = stored_events(lambda store: process(sources, store, options=OPTIONS))
+    texts = sorted(str(path) for path in ARTICLES.glob("*.txt"))
+    gold = sorted(str(path) for path in ARTICLES.glob("*.json"))
+    sources = [*texts[:12], gold[0], *texts[12:14]]  # the .json file is skipped
+    in_process = replace(OPTIONS, workers=1)  # no fork of a process that runs Ray's threads
+    local = stored_events(lambda store: process(sources, store, options=in_process,
+                                                coder=lambda: coder))
     on_ray = stored_events(
         lambda store: ray_engine.process_with_ray(sources, store, options=OPTIONS)
     )
@@ -79,6 +104,23 @@ def test_ray_engine_stores_the_same_events_and_summary_as_the_local_engine(
     assert on_ray[1] == local[1]
     assert [a.id for a in on_ray[2]] == [a.id for a in local[2]]
     assert local[0].events > 0 and local[0].skipped
+
+
+@pytest.mark.slow
+def test_cli_ingest_with_the_ray_engine_stores_what_the_local_engine_stores(
+    ray_instance: Any, coder: Coder, tmp_path: Path
+) -> None:
+    sources = sorted(str(path) for path in ARTICLES.glob("*.txt"))[:3]
+    db = tmp_path / "ray.duckdb"
+    done = CliRunner().invoke(app, ["ingest", *sources, "--db", str(db), "--engine", "ray",
+                                    "--published", "2024-06-13", "--workers", "1"])
+    assert done.exit_code == 0, done.output
+    assert "stored 3 articles (3 new)" in done.stderr
+    options = RunOptions(workers=1, published=date(2024, 6, 13))
+    _, local, _ = stored_events(lambda store: process(sources, store, options=options,
+                                                      coder=lambda: coder))
+    with Store.open(db) as on_ray:
+        assert on_ray.events() == local != []
 
 
 @pytest.mark.slow
@@ -122,6 +164,16 @@ def test_a_coded_document_survives_its_parquet_row(coded: Coded) -> None:
     assert ray_engine.coded_from_row(ray_engine.coded_to_row(coded)) == coded
 
 
+def test_a_batch_of_coded_documents_survives_its_parquet_file() -> None:
+    batch: list[Coded] = [
+        (ARTICLE, [MENTION], ARTICLE.url),
+        (Skipped("file:///tmp/empty.html", "no article text found"), [], "file:///tmp/empty.html"),
+    ]
+    parquet = ray_engine.write_coded(batch)
+    assert parquet.startswith(b"PAR1")
+    assert ray_engine.read_coded(parquet) == batch
+
+
 def test_a_batch_of_documents_survives_its_arrow_row() -> None:
     documents = [
         Document("https://a.example/1", b"<html>one</html>", "text/html", date(2024, 1, 2), "T"),
@@ -143,3 +195,30 @@ def test_windows_cut_the_batches_and_keep_batches_without_documents(
     assert [(w.first, w.size, sorted(w.coded)) for w in windows] == [(0, 2, [0]), (2, 2, [2, 3])]
     assert windows[0].skipped == {0: [], 1: [skip]}
     assert [t.num_rows for t in windows[1].tables] == [1, 1]
+
+
+class UnreachableRay:
+    """Stands in for the `ray` module when no cluster answers at the address."""
+
+    def __init__(self) -> None:
+        self.shutdowns = 0
+
+    def is_initialized(self) -> bool:
+        return False
+
+    def init(self, **options: Any) -> None:
+        raise ConnectionError(f"Failed to connect to Ray cluster at {options['address']}\nmore")
+
+    def shutdown(self) -> None:
+        self.shutdowns += 1
+
+
+def test_a_cluster_that_does_not_answer_is_one_newsevents_error_with_a_hint() -> None:
+    ray = UnreachableRay()
+    with pytest.raises(NewsEventsError) as raised:
+        with ray_engine.ray_session(ray, "10.0.0.9:6379", 2):  # type: ignore[arg-type]
+            pytest.fail("the block must not run without Ray")
+    message = str(raised.value)
+    assert message.startswith("cannot join the Ray cluster at 10.0.0.9:6379: Failed to connect")
+    assert "\n" not in message and "RAY_AUTH_MODE=token" in message
+    assert ray.shutdowns == 0

