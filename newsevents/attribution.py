@@ -207,9 +207,8 @@ def _phrase(head: Token, verb_i: int | None) -> Attribution | None:
         tokens = tokens[1:]
     if not tokens:
         return None
-    doc = head.doc
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Attribution(doc.text[start:end], start, end, verb_i)
+    phrase = head.doc[tokens[0].i : tokens[-1].i + 1]  # doc.text would rebuild the whole text
+    return Attribution(phrase.text, phrase.start_char, phrase.end_char, verb_i)
 
 
 def _contiguous_around(head: Token, tokens: list[Token]) -> list[Token]:
