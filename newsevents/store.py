@@ -166,7 +166,7 @@ class Store:
             if stored_id is None:
                 self._insert_article(article, url, content_type, signature)
                 self._insert_mentions(mentions)
-                self._upsert_events(sorted({m.id for m in mentions}), new_article=article.id)
+                self._upsert_events(sorted({m.id for m in mentions}), article, mentions)
             elif self._add_carrier(stored_id, article.site, url, content_type):
                 self._upsert_events(self._event_ids_of(stored_id))
             self._con.commit()
@@ -238,10 +238,40 @@ class Store:
             "INSERT INTO mentions VALUES " + _rows(len(mentions), 7), values
         )
 
-    def _upsert_events(self, event_ids: Sequence[str], new_article: str | None = None) -> None:
-        """Rebuild the records of `event_ids`; `new_article` is the article just added to them."""
+    def _upsert_events(self, event_ids: Sequence[str], new_article: Article | None = None,
+                       mentions: Sequence[Mention] = ()) -> None:
+        """Rebuild the records of `event_ids`. `new_article` is the article just added to them,
+        with its `mentions`: an event none of whose mentions was stored before is built from
+        those alone, without reading anything back."""
         if not event_ids:
             return
+        existing = {row[0] for row in self._con.execute(
+            f"SELECT id FROM events WHERE id IN {_marks(len(event_ids))}", list(event_ids)
+        ).fetchall()}
+        records = [self._fresh_record(event_id, new_article, mentions)
+                   for event_id in event_ids if event_id not in existing and new_article]
+        stored = [event_id for event_id in event_ids if event_id in existing or not new_article]
+        records += self._stored_records(stored)
+        self._write_events(records, existing)
+        if new_article is not None:
+            self._con.execute(
+                "INSERT INTO event_articles VALUES " + _rows(len(event_ids), 2),
+                [value for event_id in event_ids for value in (event_id, new_article.id)],
+            )
+
+    @staticmethod
+    def _fresh_record(event_id: str, article: Article | None,
+                      mentions: Sequence[Mention]) -> dict[str, Any]:
+        assert article is not None
+        own = [m for m in mentions if m.id == event_id]
+        carrier = article.site or f"url:{article.url}"  # as the stored query would say
+        return export.event_record(own, urls={article.id: article.url},
+                                   sites={article.id: article.site},
+                                   carriers={article.id: [carrier]})
+
+    def _stored_records(self, event_ids: Sequence[str]) -> list[dict[str, Any]]:
+        if not event_ids:
+            return []
         marks = _marks(len(event_ids))
         mentions: dict[str, list[Mention]] = {event_id: [] for event_id in event_ids}
         for event_id, payload in self._con.execute(
@@ -259,37 +289,30 @@ class Store:
         urls = {row[0]: row[1] for row in sources}
         sites = {row[0]: row[2] for row in sources}
         carriers = {row[0]: [site for site in row[3] if site] for row in sources}
-        existing = {row[0] for row in self._con.execute(
-            f"SELECT id FROM events WHERE id IN {marks}", list(event_ids)).fetchall()}
-        for event_id in event_ids:
-            record = export.event_record(
-                mentions[event_id], urls=urls, sites=sites, carriers=carriers
-            )
-            self._write_event(record, exists=event_id in existing)
-        if new_article is not None:
-            self._con.execute(
-                "INSERT INTO event_articles VALUES " + _rows(len(event_ids), 2),
-                [value for event_id in event_ids for value in (event_id, new_article)],
-            )
+        return [export.event_record(mentions[event_id], urls=urls, sites=sites,
+                                    carriers=carriers) for event_id in event_ids]
 
-    def _write_event(self, record: dict[str, Any], *, exists: bool) -> None:
-        values = [record["type"], record["date"], _country(record["actor"]),
-                  _country(record["target"]), _country(record["location"]),
-                  record["num_articles"], json.dumps(record, ensure_ascii=False)]  # fmt: skip
-        if exists:
-            self._con.execute(
-                'UPDATE events SET type = ?, "date" = ?, actor_country = ?, target_country = ?, '
-                "location_country = ?, num_articles = ?, record = ? WHERE id = ?",
-                [*values, record["id"]],
-            )
-        else:
-            self._con.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                              [record["id"], *values])  # fmt: skip
-        if record["responds_to"]:
-            self._con.execute(
-                "INSERT INTO links VALUES (?, ?) ON CONFLICT DO NOTHING",
-                [record["id"], record["responds_to"]],
-            )
+    def _write_events(self, records: Sequence[dict[str, Any]], existing: set[str]) -> None:
+        """New events in one statement (DuckDB's cost is per statement), updates one by one."""
+        fresh: list[Any] = []
+        for record in records:
+            values = [record["type"], record["date"], _country(record["actor"]),
+                      _country(record["target"]), _country(record["location"]),
+                      record["num_articles"], json.dumps(record, ensure_ascii=False)]
+            if record["id"] in existing:
+                self._con.execute(
+                    'UPDATE events SET type = ?, "date" = ?, actor_country = ?, '
+                    "target_country = ?, location_country = ?, num_articles = ?, record = ? "
+                    "WHERE id = ?", [*values, record["id"]])
+            else:
+                fresh += [record["id"], *values]
+        if fresh:
+            self._con.execute("INSERT INTO events VALUES " + _rows(len(fresh) // 8, 8), fresh)
+        links = [value for record in records if record["responds_to"]
+                 for value in (record["id"], record["responds_to"])]
+        if links:
+            self._con.execute("INSERT INTO links VALUES " + _rows(len(links) // 2, 2)
+                              + " ON CONFLICT DO NOTHING", links)
 
     # --- reading -----------------------------------------------------------------------
 
