@@ -68,13 +68,18 @@ class PlaceReader:
         """The country of the first place the lead says something happened in."""
         sentences = [s for s in doc.sents if len(s) >= LEAD_MIN_TOKENS]
         for sent in sentences[:LEAD_SENTENCES]:
-            places = [p for head, p in self.place_mentions(sent, context, Discourse())
-                      if p.country and p.precision != "water"
-                      and head.lemma_.lower() not in TERRITORY_NOUNS]  # "near the X border"
+            named = [iso3 for _, _, iso3, weight in _named_countries(sent, self.parties.actors)
+                     if weight == 1.0]  # "Soldiers in Niger ... near Gaya": Niger's Gaya
+            places = (named and self.lead_places(sent, named)) or self.lead_places(sent, context)
             local = [p for p in places if p.precision != "country"]  # not "the Congolese border"
             if local or places:
                 return (local or places)[0].country
         return None
+
+    def lead_places(self, sent: Span, context: Sequence[str]) -> list[Place]:
+        return [p for head, p in self.place_mentions(sent, context, Discourse())
+                if p.country and p.precision != "water"
+                and head.lemma_.lower() not in TERRITORY_NOUNS]  # "near the X border"
 
     def read_places(self, sent: Span, drafts: list[Draft], context: Sequence[str],
                     discourse: Discourse, local: list[tuple[int, Country]]) -> None:
@@ -238,7 +243,8 @@ def country_weights(doc: Doc, actors: ActorResolver) -> dict[str, float]:
     return counts
 
 
-def _named_countries(doc: Doc, actors: ActorResolver) -> Iterable[tuple[int, int, str, float]]:
+def _named_countries(doc: Doc | Span, actors: ActorResolver
+                     ) -> Iterable[tuple[int, int, str, float]]:
     """(start, end, ISO3, weight) of each country name, capital or demonym in the text."""
     covered: set[int] = set()
     for ent in doc.ents:
