@@ -142,6 +142,11 @@ class ActorResolver:
             return found
         kept = [t for t in span if t.dep_ not in {"det", "poss", "case", "punct"}]
         found = self._suffix_term(kept)
+        if found is not None and found.kind == "sector" and len(kept) > 1:
+            owner = self._suffix_term(kept[-2:-1])  # "rebel positions", "militant camps"
+            if owner is not None and owner.kind == "sector" and owner.sector == "REB" and \
+                    found.sector != "REB" and owner.name != "paramilitaries":
+                return owner
         if found is None and kept and kept[-1].pos_ == "PROPN":
             title = _title_words(kept)  # "Interior Minister John Reimberg": the title
             found = self._suffix_term(title) if title else None

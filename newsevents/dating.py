@@ -130,6 +130,13 @@ def apply_offset(root: Token, offset: int, text: str, drafts: list[Draft],
         main = owner_of(root.head, owners) if root.head is not root else None
         if sub is None:
             return
+        if main is None:  # "A day after X struck, the command said it had hit ..."
+            inside = {t.i for t in sub.anchor.subtree}
+            main = next((d for d in drafts if d is not sub and d.anchor.i not in inside), None)
+        if main is not None and main is not sub and main.date.date is None and \
+                anchor is not None and anchor.date is not None:
+            main.date = DateRef(anchor.date + timedelta(days=offset), "day", text)
+            return  # "a day after the militants struck, X hit": X is dated from the strike
         if main is not None and main is not sub and main.date.date is not None:
             base = main.date.date
         if base is not None and sub.date.date is None:

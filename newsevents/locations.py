@@ -100,7 +100,7 @@ class PlaceReader:
                 draft.location = unowned[0]
             if draft.location is not None:
                 draft.actor = localize(draft.actor, draft.location)
-                draft.target = localize(draft.target, draft.location)
+                draft.target = localize(draft.target, draft.location, _target_sectors(draft))
                 discourse.saw_place(draft.location)
 
     def read_home_country(self, drafts: list[Draft], context: Sequence[str]) -> None:
@@ -112,7 +112,7 @@ class PlaceReader:
                 home_place = self.gazetteer.country_place(home)
                 if home_place is not None:
                     draft.actor = localize(draft.actor, home_place)
-                    draft.target = localize(draft.target, home_place)
+                    draft.target = localize(draft.target, home_place, _target_sectors(draft))
             target = draft.target
             if draft.location is None and draft.trigger.type in MATERIAL_TYPES and \
                     target is not None and target.country and target.patron is None:
@@ -184,13 +184,24 @@ class PlaceReader:
         return None
 
 
-def localize(party: Party | None, place: Place) -> Party | None:
+def localize(party: Party | None, place: Place, sectors: frozenset[str] = LOCAL_SECTORS
+             ) -> Party | None:
     """Civilians, police or protesters without a country belong to where the event happened."""
     if party is None or party.country or party.patron or place.country is None or \
-            party.sector not in LOCAL_SECTORS or place.precision == "water":
+            party.sector not in sectors or place.precision == "water":
         return party
     return replace(party, country=place.country)
 
+
+
+def _target_sectors(draft: Draft) -> frozenset[str]:
+    """Rebels a state fights at home are that country's rebels; militants it strikes abroad
+    are not the host country's."""
+    actor = draft.actor
+    place = draft.location
+    home = actor is not None and actor.sector in {"MIL", "GOV", "POL"} and (
+        actor.country is None or place is None or actor.country == place.country)
+    return LOCAL_SECTORS | {"REB"} if home else LOCAL_SECTORS
 
 
 def default_target(draft: Draft, home: str | None) -> Party | None:

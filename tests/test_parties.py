@@ -226,3 +226,32 @@ def test_a_group_named_like_a_foreign_town_is_the_group(coder: Coder) -> None:
     seizure = events(coder, text, "COERCE")[0]
     assert seizure.actor is not None
     assert (seizure.actor.country, seizure.actor.sector) == ("ETH", "REB")
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), [
+    ("A Chinese coast guard vessel fired a water cannon at a Philippine supply boat near the "
+     "Second Thomas Shoal on Monday.", ("CHN", "MIL"), ("PHL", "MIL")),
+    ("An Indian navy ship fired on a Sri Lankan fishing boat on Sunday.",
+     ("IND", "MIL"), ("LKA", "CVL")),
+])
+def test_ships_and_boats_belong_to_the_country_of_their_demonym(
+        coder: Coder, text: str, actor: tuple[str, str], target: tuple[str, str]) -> None:
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.actor is not None and attack.target is not None
+    assert (attack.actor.country, attack.actor.sector) == actor
+    assert (attack.target.country, attack.target.sector) == target
+
+
+def test_army_warplanes_are_the_army_of_the_country_they_strike_in(coder: Coder) -> None:
+    text = "Army warplanes bombed rebel positions in Nyala, Sudan, on Tuesday."
+    strike = events(coder, text, "ASSAULT")[0]
+    assert strike.actor is not None
+    assert (strike.actor.country, strike.actor.sector) == ("SDN", "MIL")
+
+
+def test_bare_drones_are_the_reporting_armys(coder: Coder) -> None:
+    text = ("The army of Burkina Faso said on Tuesday that drones struck the assailants near "
+            "Djibo.")
+    strike = events(coder, text, "ASSAULT")[0]
+    assert strike.actor is not None
+    assert (strike.actor.country, strike.actor.sector) == ("BFA", "MIL")

@@ -1,0 +1,75 @@
+"""Which event answers which: retaliation cues link the answering event to the answered one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsevents.models import Mention
+from newsevents.pipeline import Coder
+
+pytestmark = pytest.mark.slow
+PUBLISHED = date(2025, 3, 14)
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder.load()
+
+
+def answer(coder: Coder, text: str, evidence: str) -> tuple[Mention, Mention | None]:
+    mentions = coder.code_text(text, PUBLISHED)
+    by_id = {m.id: m for m in mentions}
+    found = next((m for m in mentions if evidence in m.evidence[0].sentence), None)
+    assert found is not None, [(m.code.type, m.evidence[0].sentence) for m in mentions]
+    return found, by_id.get(found.responds_to) if found.responds_to else None
+
+
+def test_a_retaliation_for_a_named_act_answers_it_across_sentences_in_one_country(
+        coder: Coder) -> None:
+    text = ("RSF fighters shelled a displacement camp in El Fasher, Sudan, on Monday, killing "
+            "nine people.\n\nHours later, in retaliation for the shelling, army warplanes "
+            "bombed RSF positions in Nyala.")
+    strike, answered = answer(coder, text, "army warplanes")
+    assert strike.actor is not None
+    assert (strike.actor.country, strike.actor.sector) == ("SDN", "MIL")
+    assert answered is not None and answered.actor is not None
+    assert (answered.code.type, answered.actor.sector) == ("ASSAULT", "REB")
+
+
+def test_in_response_answers_the_last_hostile_act_of_the_other_side(coder: Coder) -> None:
+    text = ("Gunmen ambushed a police patrol near Kano, Nigeria, on Tuesday, killing four "
+            "officers.\n\nIn response, soldiers raided a forest camp of the gunmen on Wednesday.")
+    raid, answered = answer(coder, text, "In response")
+    assert answered is not None and "ambushed" in answered.evidence[0].sentence
+
+
+def test_a_day_after_the_rebels_struck_answers_the_attack_told_before(coder: Coder) -> None:
+    text = ("Rebels attacked an army base in Beni, Congo, on Saturday.\n\n"
+            "A day after the rebels struck, the army said it had carried out air strikes on "
+            "rebel camps in Ituri.")
+    strikes, answered = answer(coder, text, "A day after")
+    assert strikes.actor is not None and strikes.actor.sector == "MIL"
+    assert strikes.date.date == date(2025, 3, 9)
+    assert answered is not None and "Rebels attacked" in answered.evidence[0].sentence
+    retold = [m for m in coder.code_text(text, PUBLISHED) if m.code.type == "ASSAULT"]
+    assert len(retold) == 2  # 'the rebels struck' is the Saturday attack, told again
+
+
+def test_in_return_answers_a_concession(coder: Coder) -> None:
+    text = ("Venezuela released six American prisoners on Friday.\n\n"
+            "In return, the United States eased sanctions on Venezuelan oil exports.")
+    eased, answered = answer(coder, text, "In return")
+    assert answered is not None and answered.actor is not None
+    assert (answered.code.type, answered.actor.country) == ("RETREAT", "VEN")
+
+
+def test_a_strike_as_the_enemy_withdrew_is_the_answer_not_the_withdrawal(coder: Coder) -> None:
+    text = ("Militants ambushed an army convoy near Djibo, Burkina Faso, on Tuesday, killing "
+            "12 soldiers.\n\nThe army said that drones struck the assailants as they withdrew "
+            "in response to the ambush.")
+    strike, answered = answer(coder, text, "drones struck")
+    assert strike.code.type == "ASSAULT"
+    assert strike.actor is not None and strike.actor.sector == "MIL"
+    assert answered is not None and "ambushed" in answered.evidence[0].sentence
