@@ -33,6 +33,9 @@ BACKGROUND_MARKS = frozenset({"as", "while", "when"})  # "struck them as they wi
 def link_responses(drafts: list[Draft]) -> None:
     """'A struck in response to B's bombing', 'A bombed B after B's militias hit A'."""
     owners = token_owners(drafts)
+    for draft in drafts:
+        if _is_counter(draft.token):  # "a joint counter-attack", "a counteroffensive"
+            draft.answers = True
     for cue in (t for d in drafts for t in d.sentence if t.lower_ in RESPONSE_CUE_WORDS):
         if cue.lower_ == "return" and not _in_return(cue):
             continue
@@ -60,7 +63,8 @@ def link_retaliations(drafts: list[Draft],
                       noun_type: Callable[[str], str | None] | None = None) -> None:
     """'In response, security forces raided ...', 'in retaliation for the shelling': a cue
     with no answered event in its sentence answers the latest earlier act of the kind the
-    cue names ('the shelling'), else the latest earlier hostile act, by another side."""
+    cue names ('the shelling'), else the latest earlier act of its own type, else the latest
+    hostile act, by another side."""
     for draft in drafts:
         answered = draft.responds_to
         if answered is not None and answered.sentence == draft.sentence:
@@ -77,8 +81,9 @@ def link_retaliations(drafts: list[Draft],
         hostile = [d for d in earlier if d.trigger.type in HOSTILE_TYPES]
         if draft.trigger.type not in HOSTILE_TYPES:
             hostile = earlier  # "In return, the US lifted sanctions": a concession answered
-        if named or hostile:
-            draft.responds_to = (named or hostile)[0]
+        alike = [d for d in hostile if d.trigger.type == draft.trigger.type]
+        if named or hostile:  # strikes answer strikes before threats, releases releases
+            draft.responds_to = (named or alike or hostile)[0]
 
 
 def link_came_after(drafts: list[Draft], noun_type: Callable[[str], str | None]) -> None:
@@ -93,10 +98,12 @@ def link_came_after(drafts: list[Draft], noun_type: Callable[[str], str | None])
         kind = noun_type(subject.lemma_.lower()) if subject is not None else None
         if kind not in HOSTILE_TYPES:
             continue
-        later = next((d for d in reversed(drafts[:i]) if d.trigger.type == kind
-                      and d.sentence != draft.sentence), None)
-        if later is not None and later.responds_to is None and not _same_side(later, draft):
-            later.responds_to = draft
+        told = [d for d in drafts[:i] if d.trigger.type == kind and d.sentence != draft.sentence]
+        if not told or _same_side(told[-1], draft):
+            continue
+        for later in told:  # "the strikes": the act the story told, in every sentence
+            if later.responds_to is None and same_party(later.actor, told[-1].actor):
+                later.responds_to = draft
 
 
 def link_reactions(drafts: list[Draft], noun_type: Callable[[str], str | None]) -> None:
@@ -133,6 +140,12 @@ def _told_before(ref: Draft, drafts: list[Draft]) -> Draft | None:
         ref.target, ref.date, ref.location = told.target, told.date, told.location
         ref.actor = told.actor
     return told
+
+
+def _is_counter(tok: Token) -> bool:
+    doc = tok.doc
+    hyphenated = tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "counter"
+    return hyphenated or (tok.lower_.startswith("counter") and len(tok.lower_) > 9)
 
 
 def _in_return(cue: Token) -> bool:
