@@ -30,6 +30,8 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
                          "county", "capital", "area", "oblast", "governorate", "port", "camp",
                          "department", "regency", "prefecture", "municipality", "township",
                          "commune", "suburb", "suburbs", "neighbourhood", "neighborhood"})
+DOMESTIC_WORDS = frozenset({"separatist", "separatists", "secessionist", "secessionists",
+                            "tribal", "clan", "ethnic", "communal"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 LEAD_WEIGHT = 2.0  # the headline and lead name the story's own country
 LEAD_SENTENCES = 1
@@ -188,10 +190,17 @@ def localize(party: Party | None, place: Place, sectors: frozenset[str] = LOCAL_
              ) -> Party | None:
     """Civilians, police or protesters without a country belong to where the event happened."""
     if party is None or party.country or party.patron or place.country is None or \
-            party.sector not in sectors or place.precision == "water":
+            place.precision == "water":
+        return party
+    if party.sector not in sectors and not (party.sector == "REB" and _domestic(party)):
         return party
     return replace(party, country=place.country)
 
+
+
+def _domestic(party: Party) -> bool:
+    """Separatists, tribal or clan fighters fight in their own country."""
+    return bool(DOMESTIC_WORDS & set(party.text.lower().split()))
 
 
 def _target_sectors(draft: Draft) -> frozenset[str]:

@@ -255,3 +255,32 @@ def test_bare_drones_are_the_reporting_armys(coder: Coder) -> None:
     strike = events(coder, text, "ASSAULT")[0]
     assert strike.actor is not None
     assert (strike.actor.country, strike.actor.sector) == ("BFA", "MIL")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Armed youths from Jonglei state attacked cattle camps in the Greater Pibor area on "
+     "Saturday, killing 40 people.", "SSD"),
+    ("Fighters from Chad attacked a village in Darfur, Sudan, on Monday.", "TCD"),
+])
+def test_fighters_from_a_named_place_belong_to_its_country(
+        coder: Coder, text: str, country: str) -> None:
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.actor is not None
+    assert (attack.actor.country, attack.actor.sector) == (country, "REB")
+
+
+def test_separatists_fight_in_their_own_country_unnamed_militants_have_none(
+        coder: Coder) -> None:
+    separatists = events(coder, "Separatist fighters abducted 11 people in Batibo, Cameroon, "
+                                "on Saturday.", "ASSAULT")[0]
+    assert separatists.actor is not None and separatists.actor.country == "CMR"
+    militants = events(coder, "Militants ambushed a convoy near Djibo, Burkina Faso, on "
+                              "Sunday.", "ASSAULT")[0]
+    assert militants.actor is not None and militants.actor.country is None
+
+
+def test_rebel_positions_a_home_army_bombs_are_its_countrys_rebels(coder: Coder) -> None:
+    text = "Army warplanes bombed rebel positions in Nyala, Sudan, on Tuesday."
+    strike = events(coder, text, "ASSAULT")[0]
+    assert strike.target is not None
+    assert (strike.target.country, strike.target.sector) == ("SDN", "REB")
