@@ -142,6 +142,8 @@ class PlaceReader:
         for tok in sent:
             if tok.i in seen or tok.ent_type_ in {"DATE", "TIME"}:
                 continue  # "in August 2023" is a time, not the town of August
+            if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.pos_ == "PROPN":
+                continue  # "Papua" of "Papua New Guinea": the name is read at its head
             lemma = tok.lemma_.lower()
             if lemma in PLACE_NOUNS or (tok.pos_ == "PROPN" and _is_locative(tok)):
                 found = self.named_place(tok, context, discourse)

@@ -284,3 +284,9 @@ def test_rebel_positions_a_home_army_bombs_are_its_countrys_rebels(coder: Coder)
     strike = events(coder, text, "ASSAULT")[0]
     assert strike.target is not None
     assert (strike.target.country, strike.target.sector) == ("SDN", "REB")
+
+
+def test_a_country_of_several_words_is_not_read_from_its_first_word(coder: Coder) -> None:
+    text = "Tribal fighters ambushed a convoy near Wapag, Papua New Guinea, on Sunday."
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.location is not None and attack.location.country == "PNG"
