@@ -290,3 +290,22 @@ def test_a_country_of_several_words_is_not_read_from_its_first_word(coder: Coder
     text = "Tribal fighters ambushed a convoy near Wapag, Papua New Guinea, on Sunday."
     attack = events(coder, text, "ASSAULT")[0]
     assert attack.location is not None and attack.location.country == "PNG"
+
+
+def test_a_passive_toll_after_an_attack_is_that_attacks_toll(coder: Coder) -> None:
+    text = ("RSF fighters shelled a camp in El Fasher, Sudan, on Tuesday. Army warplanes bombed "
+            "rebel positions in Nyala. Twelve civilians were killed, the city administration "
+            "said.")
+    attacks = events(coder, text, "ASSAULT")
+    assert len(attacks) == 2  # the toll is no actor-less third attack
+    bombing = next(m for m in attacks if m.actor is not None and m.actor.sector == "MIL")
+    shelling = next(m for m in attacks if m is not bombing)
+    assert (bombing.fatalities, shelling.fatalities) == (12, None)
+
+
+def test_a_toll_that_names_its_own_day_keeps_it(coder: Coder) -> None:
+    text = ("Israeli warplanes struck villages in southern Lebanon on Thursday in retaliation "
+            "for a Hezbollah rocket barrage a day earlier.\n\n"
+            "Two soldiers were wounded in Wednesday's barrage, the military said.")
+    wounded = [m for m in events(coder, text, "ASSAULT") if m.injuries == 2]
+    assert wounded and wounded[0].date.date == date(2025, 3, 12)
