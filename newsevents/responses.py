@@ -52,6 +52,8 @@ def link_responses(drafts: list[Draft]) -> None:
         if later is not None and cue.lower_ in RETALIATION_WORDS:
             later.answers = True
             later.answered_noun = later.answered_noun or _answered_noun(cue)
+        elif later is not None and cue.lower_ == "after" and cue.dep_ == "prep":
+            later.answered_noun = later.answered_noun or _definite_act(cue)
         if earlier is None or later is None or earlier is later:
             continue
         if cue.lower_ != "after" or _reversed_parties(later, earlier) or (
@@ -70,7 +72,7 @@ def link_retaliations(drafts: list[Draft],
         if answered is not None and answered.sentence == draft.sentence:
             draft.responds_to = _told_before(answered, drafts) or answered
     for i, draft in enumerate(drafts):
-        if not draft.answers or draft.responds_to is not None:
+        if draft.responds_to is not None or not (draft.answers or draft.answered_noun):
             continue
         noun = draft.answered_noun
         kind = noun_type(noun.lemma_.lower()) if noun is not None and noun_type else None
@@ -82,6 +84,8 @@ def link_retaliations(drafts: list[Draft],
         if draft.trigger.type not in HOSTILE_TYPES:
             hostile = earlier  # "In return, the US lifted sanctions": a concession answered
         alike = [d for d in hostile if d.trigger.type == draft.trigger.type]
+        if not draft.answers:  # "a day after the ambush": only the act it names
+            alike = hostile = []
         if named or hostile:  # strikes answer strikes before threats, releases releases
             draft.responds_to = (named or alike or hostile)[0]
 
@@ -167,6 +171,14 @@ def _same_stem(noun: Token, trigger: Token) -> bool:
     """'the shelling' names an act told as 'shelled', 'the raid' one told as 'raided'."""
     a, b = noun.lemma_.lower(), trigger.lemma_.lower()
     return len(b) >= 4 and len(a) >= 4 and (a.startswith(b) or b.startswith(a))
+
+
+def _definite_act(cue: Token) -> Token | None:
+    """'A day after the ambush, drones struck': the act the hostile answer names."""
+    obj = next((g for g in cue.children if g.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ != "NOUN" or not any(c.lower_ == "the" for c in obj.children):
+        return None
+    return obj
 
 
 def _foreground(draft: Draft | None, owners: dict[int, Draft]) -> Draft | None:

@@ -103,3 +103,17 @@ def test_strikes_in_response_answer_the_raid_before_the_threat_that_followed(
             "On Tuesday the Ugandan army carried out air strikes on rebel camps in response.")
     strikes, answered = answer(coder, text, "air strikes")
     assert answered is not None and answered.code.type == "ASSAULT"
+
+
+def test_a_day_after_the_ambush_answers_the_ambush_but_after_the_election_nothing(
+        coder: Coder) -> None:
+    ambush = ("Militants ambushed an army convoy near Douentza, Mali, on Tuesday, killing two "
+              "soldiers.\n\nA day after the ambush, army drones struck militant positions "
+              "near Douentza.")
+    strike, answered = answer(coder, ambush, "army drones struck")
+    assert answered is not None and "ambushed" in answered.evidence[0].sentence
+    vote = ("Militants ambushed an army convoy near Douentza, Mali, on Tuesday, killing two "
+            "soldiers.\n\nA day after the election, army drones struck militant positions "
+            "near Douentza.")
+    strike, answered = answer(coder, vote, "army drones struck")
+    assert answered is None
