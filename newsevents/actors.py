@@ -142,6 +142,11 @@ class ActorResolver:
             return found
         kept = [t for t in span if t.dep_ not in {"det", "poss", "case", "punct"}]
         found = self._suffix_term(kept)
+        if found is not None and found.kind == "sector" and len(kept) > 1:
+            owner = self._suffix_term(kept[-2:-1])  # "rebel positions", "militant camps"
+            if owner is not None and owner.kind == "sector" and owner.sector == "REB" and \
+                    found.sector != "REB" and owner.name != "paramilitaries":
+                return owner
         if found is None and kept and kept[-1].pos_ == "PROPN":
             title = _title_words(kept)  # "Interior Minister John Reimberg": the title
             found = self._suffix_term(title) if title else None
@@ -313,11 +318,27 @@ class ActorResolver:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 found = self.token_country(obj, discourse)
                 country = country or found
+        for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "from"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                country = country or self._origin_country(obj)  # "youths from Jonglei state"
         if head.lower_ in PROXY_NOUNS and country is not None:
             return None, country.iso3
         if country is not None:
             discourse.saw_country(country)
         return country, patron
+
+    def _origin_country(self, obj: Token) -> Country | None:
+        """The country of a named place people come from: 'from Chad', 'from Jonglei state'."""
+        span = noun_phrase(obj)
+        if not any(t.pos_ == "PROPN" for t in span):
+            return None
+        country, _ = self.country_in(span.text)
+        if country is not None:
+            return country
+        place = self.gazetteer.lookup(span.text)
+        if place is None or not place.country or place.precision not in {"city", "admin1"}:
+            return None
+        return self.gazetteer.country_by_code(place.country)
 
     def _pronoun(self, head: Token, discourse: Discourse) -> Party | None:
         if head.lower_ in {"it", "its"} and discourse.last_actor is not None:

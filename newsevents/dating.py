@@ -24,6 +24,7 @@ LAST_DATE_KEY = "newsevents.last_event_date"  # Doc.user_data: the latest dated 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 SEQUENCE_WORDS = frozenset({"after", "before", "since", "following", "retaliation", "response",
                             "revenge", "reprisal", "reprisals", "avenge"})
+SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 CONTINUATIONS = frozenset({"hours", "minutes", "later", "shortly", "soon", "afterwards",
                            "meanwhile", "then", "that"})
 
@@ -59,6 +60,12 @@ def read_dates(sent: Span, drafts: list[Draft], published: date | None,
         if draft.date.date is None and unowned:
             draft.date = unowned[0]
     _inherit_dates(drafts, owners)
+    last = doc.user_data.get(LAST_DATE_KEY)
+    for draft in drafts:  # "Police fired tear gas ...": the scene of the day just told
+        if draft.date.date is None and last is not None and draft.factuality == "asserted" \
+                and draft.trigger.type in SCENE_TYPES and draft.anchor.tag_ == "VBD" \
+                and not any(c.dep_ == "mark" for c in draft.anchor.children):
+            draft.date = last
     for draft in drafts:
         if draft.date.date is not None and draft.date.precision == "day" and \
                 draft.factuality == "asserted":
@@ -130,6 +137,13 @@ def apply_offset(root: Token, offset: int, text: str, drafts: list[Draft],
         main = owner_of(root.head, owners) if root.head is not root else None
         if sub is None:
             return
+        if main is None:  # "A day after X struck, the command said it had hit ..."
+            inside = {t.i for t in sub.anchor.subtree}
+            main = next((d for d in drafts if d is not sub and d.anchor.i not in inside), None)
+        if main is not None and main is not sub and main.date.date is None and \
+                anchor is not None and anchor.date is not None:
+            main.date = DateRef(anchor.date + timedelta(days=offset), "day", text)
+            return  # "a day after the militants struck, X hit": X is dated from the strike
         if main is not None and main is not sub and main.date.date is not None:
             base = main.date.date
         if base is not None and sub.date.date is None:

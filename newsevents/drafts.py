@@ -38,6 +38,7 @@ class Draft:
     attributed_to: list[str] = field(default_factory=list)
     responds_to: Draft | None = None
     answers: bool = False  # a retaliation cue ("in response", "retaliatory") owned by it
+    answered_noun: Token | None = None  # "in retaliation for the shelling": what it answers
     reason: str = ""
     covers: tuple[int, ...] = ()  # further words of the trigger ("killed in a gunbattle")
 

@@ -30,6 +30,8 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
                          "county", "capital", "area", "oblast", "governorate", "port", "camp",
                          "department", "regency", "prefecture", "municipality", "township",
                          "commune", "suburb", "suburbs", "neighbourhood", "neighborhood"})
+DOMESTIC_WORDS = frozenset({"separatist", "separatists", "secessionist", "secessionists",
+                            "tribal", "clan", "ethnic", "communal"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 LEAD_WEIGHT = 2.0  # the headline and lead name the story's own country
 LEAD_SENTENCES = 1
@@ -68,13 +70,18 @@ class PlaceReader:
         """The country of the first place the lead says something happened in."""
         sentences = [s for s in doc.sents if len(s) >= LEAD_MIN_TOKENS]
         for sent in sentences[:LEAD_SENTENCES]:
-            places = [p for head, p in self.place_mentions(sent, context, Discourse())
-                      if p.country and p.precision != "water"
-                      and head.lemma_.lower() not in TERRITORY_NOUNS]  # "near the X border"
+            named = [iso3 for _, _, iso3, weight in _named_countries(sent, self.parties.actors)
+                     if weight == 1.0]  # "Soldiers in Niger ... near Gaya": Niger's Gaya
+            places = (named and self.lead_places(sent, named)) or self.lead_places(sent, context)
             local = [p for p in places if p.precision != "country"]  # not "the Congolese border"
             if local or places:
                 return (local or places)[0].country
         return None
+
+    def lead_places(self, sent: Span, context: Sequence[str]) -> list[Place]:
+        return [p for head, p in self.place_mentions(sent, context, Discourse())
+                if p.country and p.precision != "water"
+                and head.lemma_.lower() not in TERRITORY_NOUNS]  # "near the X border"
 
     def read_places(self, sent: Span, drafts: list[Draft], context: Sequence[str],
                     discourse: Discourse, local: list[tuple[int, Country]]) -> None:
@@ -95,7 +102,7 @@ class PlaceReader:
                 draft.location = unowned[0]
             if draft.location is not None:
                 draft.actor = localize(draft.actor, draft.location)
-                draft.target = localize(draft.target, draft.location)
+                draft.target = localize(draft.target, draft.location, _target_sectors(draft))
                 discourse.saw_place(draft.location)
 
     def read_home_country(self, drafts: list[Draft], context: Sequence[str]) -> None:
@@ -107,7 +114,7 @@ class PlaceReader:
                 home_place = self.gazetteer.country_place(home)
                 if home_place is not None:
                     draft.actor = localize(draft.actor, home_place)
-                    draft.target = localize(draft.target, home_place)
+                    draft.target = localize(draft.target, home_place, _target_sectors(draft))
             target = draft.target
             if draft.location is None and draft.trigger.type in MATERIAL_TYPES and \
                     target is not None and target.country and target.patron is None:
@@ -135,6 +142,8 @@ class PlaceReader:
         for tok in sent:
             if tok.i in seen or tok.ent_type_ in {"DATE", "TIME"}:
                 continue  # "in August 2023" is a time, not the town of August
+            if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.pos_ == "PROPN":
+                continue  # "Papua" of "Papua New Guinea": the name is read at its head
             lemma = tok.lemma_.lower()
             if lemma in PLACE_NOUNS or (tok.pos_ == "PROPN" and _is_locative(tok)):
                 found = self.named_place(tok, context, discourse)
@@ -179,13 +188,31 @@ class PlaceReader:
         return None
 
 
-def localize(party: Party | None, place: Place) -> Party | None:
+def localize(party: Party | None, place: Place, sectors: frozenset[str] = LOCAL_SECTORS
+             ) -> Party | None:
     """Civilians, police or protesters without a country belong to where the event happened."""
     if party is None or party.country or party.patron or place.country is None or \
-            party.sector not in LOCAL_SECTORS or place.precision == "water":
+            place.precision == "water":
+        return party
+    if party.sector not in sectors and not (party.sector == "REB" and _domestic(party)):
         return party
     return replace(party, country=place.country)
 
+
+
+def _domestic(party: Party) -> bool:
+    """Separatists, tribal or clan fighters fight in their own country."""
+    return bool(DOMESTIC_WORDS & set(party.text.lower().split()))
+
+
+def _target_sectors(draft: Draft) -> frozenset[str]:
+    """Rebels a state fights at home are that country's rebels; militants it strikes abroad
+    are not the host country's."""
+    actor = draft.actor
+    place = draft.location
+    home = actor is not None and actor.sector in {"MIL", "GOV", "POL"} and (
+        actor.country is None or place is None or actor.country == place.country)
+    return LOCAL_SECTORS | {"REB"} if home else LOCAL_SECTORS
 
 
 def default_target(draft: Draft, home: str | None) -> Party | None:
@@ -238,7 +265,8 @@ def country_weights(doc: Doc, actors: ActorResolver) -> dict[str, float]:
     return counts
 
 
-def _named_countries(doc: Doc, actors: ActorResolver) -> Iterable[tuple[int, int, str, float]]:
+def _named_countries(doc: Doc | Span, actors: ActorResolver
+                     ) -> Iterable[tuple[int, int, str, float]]:
     """(start, end, ISO3, weight) of each country name, capital or demonym in the text."""
     covered: set[int] = set()
     for ent in doc.ents:

@@ -98,7 +98,8 @@ class PartyReader:
                         here: Discourse) -> None:
         if actor_tok is not None and actor_tok.lemma_.lower() in self.mode_words:
             draft.actor = self.instrument_owner(actor_tok, here) or \
-                self.named_wielder(actor_tok, here)  # "JNIM fighters", "fighters of"
+                self.named_wielder(actor_tok, here) or \
+                self.reporting_forces(draft, actor_tok, here)  # "JNIM fighters", "fighters of"
             if draft.actor is not None:  # "US and British warplanes"
                 draft.co_actors = self.actors.conjuncts(actor_tok, here)
         elif actor_tok is not None:
@@ -176,6 +177,18 @@ class PartyReader:
                                        if c.dep_ in {"compound", "amod"})}
         return bool(words & INSTRUMENT_NOUNS) or tok.lemma_.lower() in self.mode_words
 
+    def reporting_forces(self, draft: Draft, instrument: Token, discourse: Discourse
+                         ) -> Party | None:
+        """'The army said that drones and helicopters struck': a bare instrument is the
+        reporting military's own."""
+        if draft.anchor.pos_ not in {"VERB", "AUX"}:
+            return None
+        reporter = reporter_subject(draft.anchor)
+        party = self.actors.resolve(reporter, discourse) if reporter is not None else None
+        if party is None or party.sector != "MIL":
+            return None
+        return Party(noun_phrase(instrument).text, party.name, party.country, "MIL")
+
     def named_wielder(self, tok: Token, discourse: Discourse) -> Party | None:
         """A mode word that names people ('fighters', 'gunmen', 'a suicide bomber') is the
         actor when its phrase names a group or a country; a bare 'drones' is nobody's."""
@@ -235,7 +248,8 @@ class PartyReader:
         return tok
 
     def instrument_owner(self, tok: Token, discourse: Discourse) -> Party | None:
-        """'Russian attack drones' are Russia's military; a bare 'a drone' is nobody's."""
+        """'Russian attack drones' are Russia's military, 'army warplanes' the army's (of the
+        place where they strike); a bare 'a drone' is nobody's."""
         for child in tok.children:
             if child.dep_ in {"amod", "compound", "nmod", "poss"}:
                 country = self.actors.token_country(child, discourse)
@@ -243,6 +257,10 @@ class PartyReader:
                     country = self.actors.clause_owner_country(tok)  # "Naypyitaw said its jets"
                 if country is not None:
                     return Party(noun_phrase(tok).text, country.name, country.iso3, "MIL")
+                term = self.lexicon.actor_term(child.lemma_) if child.dep_ == "compound" \
+                    else None
+                if term is not None and term.kind == "sector" and term.sector in {"MIL", "POL"}:
+                    return Party(noun_phrase(tok).text, term.name, None, term.sector)
         return None
 
     def denier(self, draft: Draft, discourse: Discourse) -> Party | None:

@@ -17,7 +17,12 @@ if TYPE_CHECKING:
 MAX_SOURCE_WORDS = 8
 
 
+LAST_ATTACK_KEY = "newsevents.last_attack"  # Doc.user_data: the last attack with an actor
+CASUALTY_LEMMAS = frozenset({"kill", "injure", "wound", "hurt"})
+
+
 def read_casualties(sent: Span, drafts: list[Draft]) -> None:
+    _continue_attack(sent, drafts)
     found = find_casualties(sent.text)
     if not found.spans or not drafts:
         return
@@ -36,6 +41,30 @@ def read_casualties(sent: Span, drafts: list[Draft]) -> None:
             owner.fatalities = max(owner.fatalities or 0, part.fatalities)
         if part.injuries is not None:
             owner.injuries = max(owner.injuries or 0, part.injuries)
+
+def _continue_attack(sent: Span, drafts: list[Draft]) -> None:
+    """'Army jets bombed Nyala. Twelve civilians were killed.': a passive toll with no
+    attacker, told right after an attack, is that attack's toll; it takes the attack's
+    actor, place and date so the two are one event."""
+    doc = sent.doc
+    last: Draft | None = doc.user_data.get(LAST_ATTACK_KEY)
+    for draft in drafts:
+        tok = draft.anchor
+        toll = draft.trigger.type == "ASSAULT" and draft.actor is None and \
+            tok.lemma_.lower() in CASUALTY_LEMMAS and any(
+                c.dep_ == "nsubjpass" for c in tok.children) and not any(
+                c.dep_ == "agent" for c in tok.children)
+        if toll and last is not None and last.sentence.end >= sent.start - 1 and \
+                last.sentence.start < sent.start:
+            draft.actor = last.actor
+            if draft.date.date is None:  # "wounded in Wednesday's barrage" keeps its day
+                draft.date = last.date
+            if draft.location is None or draft.location.precision == "country":
+                draft.location = last.location
+    attacks = [d for d in drafts if d.trigger.type == "ASSAULT" and d.actor is not None
+               and d.factuality == "asserted"]
+    doc.user_data[LAST_ATTACK_KEY] = attacks[-1] if attacks else None
+
 
 def read_attribution(sent: Span, drafts: list[Draft], discourse: Discourse,
                      local: list[tuple[int, Country]]) -> None:

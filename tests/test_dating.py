@@ -50,3 +50,19 @@ def test_a_day_after_counts_back_from_the_event_it_refers_to(coder: Coder) -> No
             "The bombing came a day after government and clan leaders met in Baidoa.")
     mentions = coder.code_text(text, date(2024, 3, 8))
     assert of_type(mentions, "CONSULT").date.date == date(2024, 3, 4)
+
+
+def test_a_scene_told_in_the_next_paragraph_keeps_the_day_of_the_story(coder: Coder) -> None:
+    text = ("Thousands of teachers marched through Accra, Ghana, on Tuesday to demand higher "
+            "pay.\n\nPolice fired tear gas and arrested 20 marchers, a rights group said.")
+    mentions = coder.code_text(text, date(2025, 3, 14))
+    assert of_type(mentions, "COERCE").date.date == date(2025, 3, 11)
+
+
+def test_an_act_in_an_after_clause_is_not_dated_by_the_scene_rule(coder: Coder) -> None:
+    text = ("Rebels attacked an army base in Beni, Congo, on Saturday.\n\n"
+            "A day after the rebels struck, the army said it had carried out air strikes on "
+            "rebel camps in Ituri.")
+    mentions = coder.code_text(text, date(2025, 3, 14))
+    assert sorted(m.date.date for m in mentions if m.code.type == "ASSAULT") == [
+        date(2025, 3, 8), date(2025, 3, 9)]

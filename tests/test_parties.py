@@ -226,3 +226,86 @@ def test_a_group_named_like_a_foreign_town_is_the_group(coder: Coder) -> None:
     seizure = events(coder, text, "COERCE")[0]
     assert seizure.actor is not None
     assert (seizure.actor.country, seizure.actor.sector) == ("ETH", "REB")
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), [
+    ("A Chinese coast guard vessel fired a water cannon at a Philippine supply boat near the "
+     "Second Thomas Shoal on Monday.", ("CHN", "MIL"), ("PHL", "MIL")),
+    ("An Indian navy ship fired on a Sri Lankan fishing boat on Sunday.",
+     ("IND", "MIL"), ("LKA", "CVL")),
+])
+def test_ships_and_boats_belong_to_the_country_of_their_demonym(
+        coder: Coder, text: str, actor: tuple[str, str], target: tuple[str, str]) -> None:
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.actor is not None and attack.target is not None
+    assert (attack.actor.country, attack.actor.sector) == actor
+    assert (attack.target.country, attack.target.sector) == target
+
+
+def test_army_warplanes_are_the_army_of_the_country_they_strike_in(coder: Coder) -> None:
+    text = "Army warplanes bombed rebel positions in Nyala, Sudan, on Tuesday."
+    strike = events(coder, text, "ASSAULT")[0]
+    assert strike.actor is not None
+    assert (strike.actor.country, strike.actor.sector) == ("SDN", "MIL")
+
+
+def test_bare_drones_are_the_reporting_armys(coder: Coder) -> None:
+    text = ("The army of Burkina Faso said on Tuesday that drones struck the assailants near "
+            "Djibo.")
+    strike = events(coder, text, "ASSAULT")[0]
+    assert strike.actor is not None
+    assert (strike.actor.country, strike.actor.sector) == ("BFA", "MIL")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Armed youths from Jonglei state attacked cattle camps in the Greater Pibor area on "
+     "Saturday, killing 40 people.", "SSD"),
+    ("Fighters from Chad attacked a village in Darfur, Sudan, on Monday.", "TCD"),
+])
+def test_fighters_from_a_named_place_belong_to_its_country(
+        coder: Coder, text: str, country: str) -> None:
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.actor is not None
+    assert (attack.actor.country, attack.actor.sector) == (country, "REB")
+
+
+def test_separatists_fight_in_their_own_country_unnamed_militants_have_none(
+        coder: Coder) -> None:
+    separatists = events(coder, "Separatist fighters abducted 11 people in Batibo, Cameroon, "
+                                "on Saturday.", "ASSAULT")[0]
+    assert separatists.actor is not None and separatists.actor.country == "CMR"
+    militants = events(coder, "Militants ambushed a convoy near Djibo, Burkina Faso, on "
+                              "Sunday.", "ASSAULT")[0]
+    assert militants.actor is not None and militants.actor.country is None
+
+
+def test_rebel_positions_a_home_army_bombs_are_its_countrys_rebels(coder: Coder) -> None:
+    text = "Army warplanes bombed rebel positions in Nyala, Sudan, on Tuesday."
+    strike = events(coder, text, "ASSAULT")[0]
+    assert strike.target is not None
+    assert (strike.target.country, strike.target.sector) == ("SDN", "REB")
+
+
+def test_a_country_of_several_words_is_not_read_from_its_first_word(coder: Coder) -> None:
+    text = "Tribal fighters ambushed a convoy near Wapag, Papua New Guinea, on Sunday."
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.location is not None and attack.location.country == "PNG"
+
+
+def test_a_passive_toll_after_an_attack_is_that_attacks_toll(coder: Coder) -> None:
+    text = ("RSF fighters shelled a camp in El Fasher, Sudan, on Tuesday. Army warplanes bombed "
+            "rebel positions in Nyala. Twelve civilians were killed, the city administration "
+            "said.")
+    attacks = events(coder, text, "ASSAULT")
+    assert len(attacks) == 2  # the toll is no actor-less third attack
+    bombing = next(m for m in attacks if m.actor is not None and m.actor.sector == "MIL")
+    shelling = next(m for m in attacks if m is not bombing)
+    assert (bombing.fatalities, shelling.fatalities) == (12, None)
+
+
+def test_a_toll_that_names_its_own_day_keeps_it(coder: Coder) -> None:
+    text = ("Israeli warplanes struck villages in southern Lebanon on Thursday in retaliation "
+            "for a Hezbollah rocket barrage a day earlier.\n\n"
+            "Two soldiers were wounded in Wednesday's barrage, the military said.")
+    wounded = [m for m in events(coder, text, "ASSAULT") if m.injuries == 2]
+    assert wounded and wounded[0].date.date == date(2025, 3, 12)
