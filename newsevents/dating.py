@@ -43,7 +43,7 @@ def read_dates(sent: Span, drafts: list[Draft], published: date | None,
         if mention.offset_days is not None:
             relative.append((span.root, mention.offset_days, mention.text))
             continue
-        mention = _of_that_year(mention, sent.text, doc.text[: sent.start_char])
+        mention = _of_that_year(mention, sent)
         owner = owner_of(span.root, owners)
         if mention.ref.date is not None:
             paragraph_date = mention.ref
@@ -108,13 +108,14 @@ def _crosses_sequence(tok: Token, above: Draft) -> bool:
     return False
 
 
-def _of_that_year(mention: DateMention, text: str, before: str) -> DateMention:
+def _of_that_year(mention: DateMention, sent: Span) -> DateMention:
     """'in 2022 ... on September 30 of that year': the year named before, not the nearest."""
-    ref = mention.ref
+    ref, text = mention.ref, sent.text
     after = text[mention.end : mention.end + 20].lower()
     if ref.date is None or YEAR.search(mention.text) or not after.lstrip(", ").startswith(
             "of that year"):
         return mention
+    before = sent.doc[: sent.start].text  # only here: building it per sentence is quadratic
     years = YEAR.findall(before + " " + text[: mention.start])
     if not years:
         return mention
