@@ -3,7 +3,7 @@
 For each sentence: find triggers (lexicon verbs; nouns carried by a light verb or with their
 own arguments), read factuality, actor, target, co-actors, place, date, casualties and
 attribution off the dependency tree, and link retaliations inside the sentence. The drafts
-of one article are then merged by `merge.merge_drafts` into Mentions.
+of one article are then merged by `merge.to_mentions` into Mentions.
 """
 
 from __future__ import annotations
@@ -358,7 +358,7 @@ class SentenceCoder:
         out = []
         for draft in drafts:
             if draft.token.i not in seen and not _denial_of_event(draft, drafts) and \
-                    not _protest_purpose(draft, drafts):
+                    not _protest_purpose(draft, drafts) and not _agreed_content(draft, drafts):
                 out.append(draft)
                 seen.add(draft.token.i)
         return out
@@ -563,6 +563,16 @@ def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:
         return False
     inside = {t.i for t in draft.anchor.subtree} - {draft.anchor.i}
     return any(d.factuality == "denied" and d.anchor.i in inside for d in drafts)
+
+
+def _agreed_content(draft: Draft, drafts: list[Draft]) -> bool:
+    """'The two sides agreed to extend a ceasefire': one agreement, whose content is the
+    extension; the extension is not a second event of its own yet."""
+    if draft.factuality != "future" or draft.anchor.dep_ != "xcomp":
+        return False
+    head = draft.anchor.head.i
+    return any(o is not draft and o.trigger.type == "AGREE" and o.anchor.i == head
+               for o in drafts)
 
 
 def _protest_purpose(draft: Draft, drafts: list[Draft]) -> bool:
