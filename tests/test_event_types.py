@@ -176,3 +176,12 @@ def test_the_main_clause_event_is_the_most_confident(coder: Coder, text: str,
     mentions = code(coder, text)
     top = max(mentions, key=lambda m: m.confidence)
     assert top.code.type == main, [(m.code.type, m.confidence) for m in mentions]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The African Union sent peacekeepers to the besieged town of Bor.", "AID"),
+    ("UN agencies distributed food to 20,000 displaced families in Tawila.", "AID"),
+    ("Ethiopia deployed troops along its border with Eritrea.", "MOBILIZE"),  # trap: own troops
+])
+def test_peacekeepers_and_food_handed_out_are_aid(coder: Coder, text: str, type_: str) -> None:
+    assert [m.code.type for m in code(coder, text)][:1] == [type_]
