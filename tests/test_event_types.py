@@ -185,3 +185,14 @@ def test_the_main_clause_event_is_the_most_confident(coder: Coder, text: str,
 ])
 def test_peacekeepers_and_food_handed_out_are_aid(coder: Coder, text: str, type_: str) -> None:
     assert [m.code.type for m in code(coder, text)][:1] == [type_]
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    ("Soldiers shot at demonstrators outside the parliament in Yerevan.",
+     "Excessive force against protesters"),  # live fire is lethal force even with no toll
+    ("Police fired tear gas at demonstrators outside the parliament in Yerevan.",
+     "Protest with intervention"),  # trap: crowd-control weapons are an intervention
+])
+def test_live_fire_on_protesters_is_excessive_force(coder: Coder, text: str,
+                                                    subtype: str) -> None:
+    assert code(coder, text)[0].code.acled_sub_event_type == subtype
