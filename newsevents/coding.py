@@ -123,6 +123,7 @@ class SentenceCoder:
         for draft in drafts:
             self.read_parties(draft, discourse, local)
             self.read_mode(draft)
+            formal_protest(draft)
         self.read_places(sent, drafts, context, discourse, local)
         self.read_home_country(drafts, context)
         paragraph_date = self.read_dates(sent, drafts, article.published, paragraph_date)
@@ -563,6 +564,17 @@ def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:
         return False
     inside = {t.i for t in draft.anchor.subtree} - {draft.anchor.i}
     return any(d.factuality == "denied" and d.anchor.i in inside for d in drafts)
+
+
+def formal_protest(draft: Draft) -> None:
+    """'The foreign ministry protested to the ambassador': a government's protest is a formal
+    complaint (CAMEO 114, PLOVER ACCUSE), not a street demonstration."""
+    actor = draft.actor
+    if draft.trigger.type != "PROTEST" or actor is None or actor.sector != "GOV" or \
+            draft.trigger.mode not in {None, "demo"}:
+        return
+    draft.trigger = replace(draft.trigger, type="ACCUSE", mode="allege", cameo="114", acled=None)
+    draft.reason = f"{draft.reason}; a government's protest is a formal complaint"
 
 
 def _agreed_content(draft: Draft, drafts: list[Draft]) -> bool:

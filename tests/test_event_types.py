@@ -196,3 +196,14 @@ def test_peacekeepers_and_food_handed_out_are_aid(coder: Coder, text: str, type_
 def test_live_fire_on_protesters_is_excessive_force(coder: Coder, text: str,
                                                     subtype: str) -> None:
     assert code(coder, text)[0].code.acled_sub_event_type == subtype
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Japan's government protested to Beijing over the detention of a businessman.", "ACCUSE"),
+    ("Thousands of farmers protested outside the government headquarters in Delhi.",
+     "PROTEST"),  # trap: 'government' is the protest's place, not its actor
+    ("Government employees protested in Lagos over unpaid wages.", "PROTEST"),  # workers
+])
+def test_a_governments_protest_is_a_formal_complaint(coder: Coder, text: str,
+                                                     type_: str) -> None:
+    assert [m.code.type for m in code(coder, text)] == [type_]
