@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 CIVILIAN_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "HLH", "REL", "LAB", "BUS", "NGO"})
 STATE_SECTORS = frozenset({"MIL", "GOV", "POL", "SPY", "JUD", "LEG"})
 NON_STATE_SECTORS = frozenset({"REB", "UAF", "CRM", "OPP"})
+LETHAL_MODES = frozenset({"firearms"})  # live fire on a crowd is lethal force (ACLED codebook)
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter",
                              "crowd", "protest", "demonstration", "rally", "march"})
 DESTROYED_OVERRIDES = frozenset({None, "Disrupted weapons use", "Looting/property destruction"})
@@ -103,9 +104,9 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
         return "Abduction/forced disappearance", "abduction"
     if view.mode == "crowd-control" or is_protesters(view.target) or bool(
             PROTESTER_WORDS & set(view.objects)):
-        if "lethal" in cues or view.fatalities:
+        if "lethal" in cues or view.fatalities or view.mode in LETHAL_MODES:
             return "Excessive force against protesters", "lethal force against protesters"
-        return "Protest with intervention", "force against protesters"
+        return "Protest with intervention", "force against protesters"  # tear gas, arrests
     if view.mode in {"destroy", "heavy-weapons", "aerial", None} and "projectile" in \
             lexicon.acled_cues(view.objects[:1]) and view.override in DESTROYED_OVERRIDES:
         return "Disrupted weapons use", "an incoming weapon destroyed"  # "downed two drones"

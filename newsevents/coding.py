@@ -3,7 +3,7 @@
 For each sentence: find triggers (lexicon verbs; nouns carried by a light verb or with their
 own arguments), read factuality, actor, target, co-actors, place, date, casualties and
 attribution off the dependency tree, and link retaliations inside the sentence. The drafts
-of one article are then merged by `merge.merge_drafts` into Mentions.
+of one article are then merged by `merge.to_mentions` into Mentions.
 """
 
 from __future__ import annotations
@@ -123,6 +123,7 @@ class SentenceCoder:
         for draft in drafts:
             self.read_parties(draft, discourse, local)
             self.read_mode(draft)
+            formal_protest(draft)
         self.read_places(sent, drafts, context, discourse, local)
         self.read_home_country(drafts, context)
         paragraph_date = self.read_dates(sent, drafts, article.published, paragraph_date)
@@ -358,7 +359,7 @@ class SentenceCoder:
         out = []
         for draft in drafts:
             if draft.token.i not in seen and not _denial_of_event(draft, drafts) and \
-                    not _protest_purpose(draft, drafts):
+                    not _protest_purpose(draft, drafts) and not _agreed_content(draft, drafts):
                 out.append(draft)
                 seen.add(draft.token.i)
         return out
@@ -563,6 +564,27 @@ def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:
         return False
     inside = {t.i for t in draft.anchor.subtree} - {draft.anchor.i}
     return any(d.factuality == "denied" and d.anchor.i in inside for d in drafts)
+
+
+def formal_protest(draft: Draft) -> None:
+    """'The foreign ministry protested to the ambassador': a government's protest is a formal
+    complaint (CAMEO 114, PLOVER ACCUSE), not a street demonstration."""
+    actor = draft.actor
+    if draft.trigger.type != "PROTEST" or actor is None or actor.sector != "GOV" or \
+            draft.trigger.mode not in {None, "demo"}:
+        return
+    draft.trigger = replace(draft.trigger, type="ACCUSE", mode="allege", cameo="114", acled=None)
+    draft.reason = f"{draft.reason}; a government's protest is a formal complaint"
+
+
+def _agreed_content(draft: Draft, drafts: list[Draft]) -> bool:
+    """'The two sides agreed to extend a ceasefire': one agreement, whose content is the
+    extension; the extension is not a second event of its own yet."""
+    if draft.factuality != "future" or draft.anchor.dep_ != "xcomp":
+        return False
+    head = draft.anchor.head.i
+    return any(o is not draft and o.trigger.type == "AGREE" and o.anchor.i == head
+               for o in drafts)
 
 
 def _protest_purpose(draft: Draft, drafts: list[Draft]) -> bool:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from .coding import Draft
-    from .lexicon import Lexicon
+    from .lexicon import Lexicon, Trigger
 
 DENY_LEMMAS = frozenset({"deny", "dismiss", "refute"})
 PLAN_LEMMAS = frozenset({"plan", "intend", "prepare", "expect", "aim", "schedule", "promise",
@@ -93,7 +93,10 @@ def _governed(draft: Draft, tok: Token, head: Token, lexicon: Lexicon) -> bool |
     if lemma in DENY_LEMMAS:
         draft.factuality = "denied"
         return True
-    governing = lexicon.trigger(lemma, "VERB")
+    governing = governing_trigger(head, lexicon)
+    if tok.dep_ == "advcl" and governing is not None and governing.type in CONTENT_TYPES and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False  # "called on both sides to allow aid in": what is asked (parsed advcl)
     if tok.dep_ in {"xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
         if lemma in PLAN_LEMMAS:
             draft.factuality = "future"
@@ -115,6 +118,19 @@ def _governed(draft: Draft, tok: Token, head: Token, lexicon: Lexicon) -> bool |
             return _intent(draft, head)
         return False  # "it is rare for either country to attack"
     return None
+
+
+def governing_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
+    """The trigger of a governing verb with its particle or preposition ('call on', 'call
+    for' are REQUEST where 'call' alone is a phone call), else of its lemma."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ in {"VERB", "AUX"}:
+        for child in verb.children:
+            if child.dep_ in {"prt", "prep"}:
+                found = lexicon.phrase_trigger(f"{lemma} {child.lower_}", "VERB")
+                if found is not None:
+                    return found
+    return lexicon.trigger(lemma, "VERB")
 
 
 def _conditional(draft: Draft) -> bool:

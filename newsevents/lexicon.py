@@ -185,6 +185,7 @@ class Lexicon:
         for r in tables["acled_cues.tsv"]:
             self._acled_cues.setdefault(_words(r["words"]), set()).add(r["cue"])
         self._single = {(t.words[0], t.pos): t for t in self._triggers if len(t.words) == 1}
+        self._phrases = {(t.words, t.pos): t for t in self._triggers if len(t.words) > 1}
         self._light_index = {v.words: v for v in self._light_verbs}
         self._actor_index: dict[str, ActorTerm] = {}
         for term in self._actors:
@@ -214,6 +215,13 @@ class Lexicon:
         """The single-word trigger for a lemma and coarse POS (PROPN counts as NOUN)."""
         pos = "NOUN" if pos == "PROPN" else pos
         return self._single.get((lemma.lower(), pos))
+
+    def phrase_trigger(self, words: str, pos: str) -> Trigger | None:
+        """The trigger of a space-separated phrase of lemmas ("call on", "open fire")."""
+        key = tuple(words.lower().split())
+        if len(key) == 1:
+            return self.trigger(key[0], pos)
+        return self._phrases.get((key, "NOUN" if pos == "PROPN" else pos))
 
     def multiword_triggers(self) -> Sequence[Trigger]:
         """Entries of two or more lemmas, for a spaCy PhraseMatcher on LEMMA or a Matcher."""

@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from .attribution import is_reporting_verb
 from .coding import PRECISION_RANK, Draft, evidence_for
 from .models import Article, DateRef, Evidence, Mention, Party, Place
 
@@ -127,13 +128,40 @@ def mention_id(type_: str, actor: Party | None, target: Party | None, place: Pla
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
+# Clause links that put an event under another act: "agreed to withdraw", "after X shelled",
+# "the town they seized", "condemned the attack". A reporting verb's ccomp does not count.
+EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj",
+                            "dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "npadvmod"})
+
+
+def in_main_clause(draft: Draft) -> bool:
+    """The draft's clause is the sentence's own assertion: the root, a verb joined to it by
+    'and', or what a reporting verb reports ('X said troops shelled the town')."""
+    tok = draft.anchor
+    while tok.head.i != tok.i:  # spaCy makes a new Token object per access: compare indices
+        head = tok.head
+        if tok.dep_ in EMBEDDING_DEPS and not (
+                tok.dep_ == "ccomp" and is_reporting_verb(head.lemma_)):
+            return False
+        tok = head
+    return True
+
+
 def confidence(cluster: Cluster, actor: Party | None, target: Party | None,
                place: Place | None, when: DateRef) -> float:
-    score = 0.4 + 0.1 * sum(x is not None for x in (actor, target, place, when.date))
-    score += 0.05 * min(len(cluster.drafts) - 1, 2)
+    """How surely the mention is an event the article reports: an asserted main-clause act
+    first, then one with its parties, then one with place and date. The coding sets take
+    the most confident mention of a sentence, so an embedded act ('to extend a ceasefire',
+    'after militias shelled') must not outrank the sentence's own."""
+    drafts = cluster.drafts
+    score = 0.25 + 0.3 * any(in_main_clause(d) for d in drafts)
+    score += 0.1 * any(d.factuality == "asserted" for d in drafts)
+    score += 0.1 * (actor is not None) + 0.1 * (target is not None)
+    score += 0.05 * (place is not None) + 0.05 * (when.date is not None)
+    score += 0.025 * min(len(drafts) - 1, 2)
     if actor is not None and actor.country is None and actor.sector is None:
-        score -= 0.1
-    return round(min(score, 0.95), 2)
+        score -= 0.05
+    return round(min(score, 0.95), 3)
 
 
 def to_mentions(drafts: list[Draft], article: Article, lexicon: Lexicon) -> list[Mention]:

@@ -145,3 +145,65 @@ def test_every_event_says_why_it_has_its_type(coder: Coder) -> None:
                            "customers. Police found a roadside bomb and defused it.")
     assert mentions and all(m.reason for m in mentions)
     assert any("grenade" in m.reason or "lob" in m.reason for m in mentions)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Red Cross called on both armies to protect hospitals and allow medics to enter the city.",
+     ["REQUEST"]),  # what is asked is not a concession of its own
+    ("Aid groups urged the army to reopen the border crossing.", ["REQUEST"]),
+    ("The two parties agreed to extend the truce by a month.", ["AGREE"]),
+    ("The rebels agreed to free four soldiers they had captured.", ["AGREE"]),
+])
+def test_the_content_of_a_request_or_an_agreement_is_no_event_of_its_own(
+        coder: Coder, text: str, expected: list[str]) -> None:
+    assert [m.code.type for m in code(coder, text)] == expected
+
+
+def test_a_phone_call_is_still_a_consultation_not_a_request(coder: Coder) -> None:
+    """Trap: 'call' without 'on'/'for' is a phone call, and what they talk about is theirs."""
+    types = [m.code.type for m in code(coder, "Macron called Zelensky on Monday.")]
+    assert types == ["CONSULT"]
+
+
+@pytest.mark.parametrize(("text", "main"), [
+    ("Police arrested five men who had attacked a polling station in Kano.", "COERCE"),
+    ("Turkey condemned the airstrike that killed nine villagers near Idlib.", "ACCUSE"),
+    ("Kenya and Uganda signed a trade pact after border clashes killed two traders.", "AGREE"),
+    ("Officials said rebels shelled the market in Goma.", "ASSAULT"),  # reported, still main
+])
+def test_the_main_clause_event_is_the_most_confident(coder: Coder, text: str,
+                                                     main: str) -> None:
+    mentions = code(coder, text)
+    top = max(mentions, key=lambda m: m.confidence)
+    assert top.code.type == main, [(m.code.type, m.confidence) for m in mentions]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The African Union sent peacekeepers to the besieged town of Bor.", "AID"),
+    ("UN agencies distributed food to 20,000 displaced families in Tawila.", "AID"),
+    ("Ethiopia deployed troops along its border with Eritrea.", "MOBILIZE"),  # trap: own troops
+])
+def test_peacekeepers_and_food_handed_out_are_aid(coder: Coder, text: str, type_: str) -> None:
+    assert [m.code.type for m in code(coder, text)][:1] == [type_]
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    ("Soldiers shot at demonstrators outside the parliament in Yerevan.",
+     "Excessive force against protesters"),  # live fire is lethal force even with no toll
+    ("Police fired tear gas at demonstrators outside the parliament in Yerevan.",
+     "Protest with intervention"),  # trap: crowd-control weapons are an intervention
+])
+def test_live_fire_on_protesters_is_excessive_force(coder: Coder, text: str,
+                                                    subtype: str) -> None:
+    assert code(coder, text)[0].code.acled_sub_event_type == subtype
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Japan's government protested to Beijing over the detention of a businessman.", "ACCUSE"),
+    ("Thousands of farmers protested outside the government headquarters in Delhi.",
+     "PROTEST"),  # trap: 'government' is the protest's place, not its actor
+    ("Government employees protested in Lagos over unpaid wages.", "PROTEST"),  # workers
+])
+def test_a_governments_protest_is_a_formal_complaint(coder: Coder, text: str,
+                                                     type_: str) -> None:
+    assert [m.code.type for m in code(coder, text)] == [type_]

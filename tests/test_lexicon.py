@@ -506,3 +506,9 @@ def test_acled_cues_read_single_words_and_pairs(lexicon: Lexicon, lemmas: list[s
 
 def test_acled_cues_ignore_unrelated_words(lexicon: Lexicon) -> None:
     assert lexicon.acled_cues(["the", "minister", "say", "on", "tuesday"]) == frozenset()
+
+
+def test_phrase_trigger_reads_a_verb_with_its_particle(lexicon: Lexicon) -> None:
+    assert lexicon.phrase_trigger("call on", "VERB").type == "REQUEST"  # type: ignore[union-attr]
+    assert lexicon.phrase_trigger("call", "VERB").type == "CONSULT"  # type: ignore[union-attr]
+    assert lexicon.phrase_trigger("call upon the", "VERB") is None
