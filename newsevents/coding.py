@@ -204,6 +204,7 @@ class SentenceCoder:
             return Draft(self._noun_code(event_noun) or found, event_noun, tok, sent,
                          reason=f"'{event_noun.lemma_} {lemma}'")
         cause = next((t for t in tok.subtree if t.i != tok.i and t.dep_ == "pobj"
+                      and t.ent_type_ not in {"DATE", "TIME"}  # "on March 3" is no march
                       and self._is_trigger_noun(t)), None) if lemma in CASUALTY_VERBS else None
         if cause is not None:  # "killed three in a gunbattle": the verb carries the noun's event
             code = self._noun_code(cause)
