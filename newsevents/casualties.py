@@ -275,8 +275,11 @@ def _compile(
                            rf"|{count}{partitive}?\s+(?:{modifier}\s+){{0,3}}?{victim}\b{post})")
     # "23 soldiers and militiamen were killed": an uncounted last item adds nothing
     uncounted_tail = rf"(?:\s+and\s+(?:{modifier}\s+){{0,2}}?{victim}\b)?"
-    counted_list = (rf"(?P<list>{_unnamed(item)}(?:(?:\s*,\s*|,?\s+and\s+|\s+as well as\s+)"
-                    rf"{item_needing_victim}){{0,{MAX_LIST_ITEMS}}}{uncounted_tail})")
+    # "A, B and C": items after a bare comma count only when an "and" item closes the list
+    # ("two crew members, the coast guard said" is one item and a reporter)
+    counted_list = (rf"(?P<list>{_unnamed(item)}(?:(?:\s*,\s*{item_needing_victim})"
+                    rf"{{0,{MAX_LIST_ITEMS - 1}}}(?:,?\s+and\s+|\s+as well as\s+)"
+                    rf"{item_needing_victim})?{uncounted_tail})")
     aux = rf"(?P<aux>(?:\s+(?:{_alternation(words['auxiliary'])}))*)"
     participle = rf"(?P<part>{_alternation(words['participle'])})"
     predicate = rf"(?P<pred>{_alternation(words['predicate'])})"

@@ -13,6 +13,8 @@ from newsevents.casualties import Casualties, CasualtyGrammar, find_casualties, 
     ("sentence", "fatalities", "injuries"),
     [
         ("The strike killed 12 people in the village.", 12, None),
+        ("The boat was rammed, injuring two crew members, the coast guard said.", None, 2),
+        ("Gunmen killed two soldiers, three policemen and a teacher.", 6, None),
         ("The shelling killed at least eight people, three of them children.", 8, None),
         ("Militias attacked, killing 14 people, six of whom were women.", 14, None),
         ("At least 20 soldiers and allied militiamen were killed in the ambush.", 20, None),
