@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from .entities import entities, entities_in
 from .models import Country, Party, Place
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def noun_phrase(head: Token) -> Span:
         if child.dep_ in {"compound", "flat", "appos"} and child.i == end:
             end = child.right_edge.i + 1
     if head.ent_type_:
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        ent = next((e for e in entities(doc) if e.start <= head.i < e.end), None)
         if ent is not None:
             start, end = min(start, ent.start), max(end, ent.end)
     while start < end and doc[start].dep_ == "punct":
@@ -133,7 +134,7 @@ class ActorResolver:
     def term(self, span: Span) -> ActorTerm | None:
         """A named group or IGO inside the phrase ('the United Nations humanitarian
         coordinator'), else the longest actor-lexicon entry that ends at the span's head."""
-        for ent in span.ents:
+        for ent in entities_in(span):
             found = self.lexicon.actor_term(ent.text)
             if found is not None and found.kind in {"group", "igo"}:
                 return found
@@ -169,7 +170,7 @@ class ActorResolver:
     def antecedent_group(self, head: Token) -> Party | None:
         """'The alliance', 'the militant group': the nearest group named before."""
         doc = head.doc
-        for ent in reversed([e for e in doc.ents if e.end <= head.i
+        for ent in reversed([e for e in entities(doc) if e.end <= head.i
                              and e.start >= head.i - ANTECEDENT_WINDOW]):
             found = self.lexicon.actor_term(ent.text)
             if found is not None and found.kind == "group":

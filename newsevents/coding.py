@@ -21,6 +21,7 @@ from .acled_rules import EventView, acled_subtype
 from .actors import ActorResolver, Discourse
 from .casualties import find_casualties
 from .drafts import Draft, evidence_for, owner_of, token_owners
+from .entities import entities_in
 from .factuality import DENY_LEMMAS, read_factuality
 from .lexicon import Trigger
 from .locations import PRECISION_RANK, PlaceReader, article_countries, localize
@@ -525,7 +526,7 @@ class SentenceCoder:
 
     def sentence_countries(self, sent: Span) -> list[tuple[int, Country]]:
         out: list[tuple[int, Country]] = []
-        for ent in sent.ents:
+        for ent in entities_in(sent):
             if ent.label_ in {"GPE", "NORP"}:
                 country, _ = self.actors.country_in(ent.text)
                 if country is not None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .actors import ActorResolver, Discourse, noun_phrase
 from .drafts import Draft, LocalCountries, owner_of, token_owners
+from .entities import entities, entities_in
 from .models import Country, Party, Place
 from .parties import TERRITORY_NOUNS, PartyReader
 
@@ -63,7 +64,7 @@ class PlaceReader:
     def article_context(self, doc: Doc) -> list[str]:
         """The home countries, then the first-level regions the article names outright
         ('New Jersey', 'Khyber Pakhtunkhwa'), for the gazetteer to settle namesakes with."""
-        names = [ent.text for ent in doc.ents if ent.label_ == "GPE"]
+        names = [ent.text for ent in entities(doc) if ent.label_ == "GPE"]
         return list(self.gazetteer.article_context(names, self.home_countries(doc)))
 
     def lead_country(self, doc: Doc, context: Sequence[str]) -> str | None:
@@ -132,7 +133,7 @@ class PlaceReader:
         small model's entity labels are unreliable for places, so position decides and the
         gazetteer has the last word."""
         seen: set[int] = set()
-        for ent in sent.ents:
+        for ent in entities_in(sent):
             if ent.label_ in {"GPE", "LOC", "FAC"} and _is_locative(ent.root):
                 span = _hyphen_extend(ent)
                 place = self.gazetteer.lookup(span.text, context)
@@ -255,7 +256,7 @@ def country_weights(doc: Doc, actors: ActorResolver) -> dict[str, float]:
         covered.update(range(start, end))
         factor = LEAD_WEIGHT if doc[start].idx < lead_end else 1.0
         counts[iso3] = counts.get(iso3, 0.0) + weight * factor
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in {"GPE", "LOC", "FAC"} or ent.start in covered:
             continue
         place = actors.gazetteer.lookup(ent.text)  # no context: namesakes must not echo it
@@ -269,7 +270,7 @@ def _named_countries(doc: Doc | Span, actors: ActorResolver
                      ) -> Iterable[tuple[int, int, str, float]]:
     """(start, end, ISO3, weight) of each country name, capital or demonym in the text."""
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in entities_in(doc[:]):  # a Doc or a Span
         if ent.label_ in {"GPE", "NORP", "LOC"}:
             country, _ = actors.country_in(ent.text)
             if country is not None:
