@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 LAST_DATE_KEY = "newsevents.last_event_date"  # Doc.user_data: the latest dated event so far
+LAST_DATED_END = "newsevents.last_dated_end"  # Doc.user_data: end token of its sentence
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 SEQUENCE_WORDS = frozenset({"after", "before", "since", "following", "retaliation", "response",
                             "revenge", "reprisal", "reprisals", "avenge"})
@@ -60,7 +61,7 @@ def read_dates(sent: Span, drafts: list[Draft], published: date | None,
         if draft.date.date is None and unowned:
             draft.date = unowned[0]
     _inherit_dates(drafts, owners)
-    last = doc.user_data.get(LAST_DATE_KEY)
+    last = doc.user_data.get(LAST_DATE_KEY) if _follows_dated(sent) else None
     for draft in drafts:  # "Police fired tear gas ...": the scene of the day just told
         if draft.date.date is None and last is not None and draft.factuality == "asserted" \
                 and draft.trigger.type in SCENE_TYPES and draft.anchor.tag_ == "VBD" \
@@ -70,11 +71,19 @@ def read_dates(sent: Span, drafts: list[Draft], published: date | None,
         if draft.date.date is not None and draft.date.precision == "day" and \
                 draft.factuality == "asserted":
             doc.user_data[LAST_DATE_KEY] = draft.date
+            doc.user_data[LAST_DATED_END] = sent.end
     for draft in drafts:
         if draft.date.date is not None and published is not None and \
                 draft.date.date > published and draft.factuality == "asserted":
             draft.factuality = "future"
     return paragraph_date
+
+
+def _follows_dated(sent: Span) -> bool:
+    """The sentence comes right after the one that told the latest dated event (blank lines
+    between paragraphs allowed): a scene goes on; a later sentence may be background."""
+    end = sent.doc.user_data.get(LAST_DATED_END)
+    return end is not None and all(t.is_space for t in sent.doc[end : sent.start])
 
 
 def _continues(sent: Span) -> bool:

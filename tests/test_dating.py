@@ -66,3 +66,12 @@ def test_an_act_in_an_after_clause_is_not_dated_by_the_scene_rule(coder: Coder) 
     mentions = coder.code_text(text, date(2025, 3, 14))
     assert sorted(m.date.date for m in mentions if m.code.type == "ASSAULT") == [
         date(2025, 3, 8), date(2025, 3, 9)]
+
+
+def test_a_background_sentence_after_a_dated_one_is_not_given_its_day(coder: Coder) -> None:
+    text = ("Rebels attacked an army base in Beni, Congo, on Saturday. The fighting comes as "
+            "the region faces a wider war. Ugandan troops shelled rebel camps in Ituri, a "
+            "monitoring group said.")
+    mentions = coder.code_text(text, date(2025, 3, 14))
+    shelling = [m for m in mentions if m.evidence[0].sentence.startswith("Ugandan")]
+    assert shelling and shelling[0].date.date is None
