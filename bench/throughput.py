@@ -157,9 +157,8 @@ class DiscardingStore:
     """`--store none`: takes every article as new and keeps nothing, so that a run measures
     the pipeline (sources, extraction, parsing, coding) without the cost of DuckDB."""
 
-    def save_article(self, article: Any, mentions: Any, *, url: str,
-                     content_type: str | None = None) -> bool:
-        return True
+    def save_articles(self, batch: Any) -> list[bool]:
+        return [True] * len(batch)
 
     def __enter__(self) -> DiscardingStore:
         return self

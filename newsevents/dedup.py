@@ -130,6 +130,11 @@ class NearDuplicateIndex:
         self._lsh.insert(article_id, sig, check_duplication=False)
         self._signatures[article_id] = sig
 
+    def remove(self, article_id: str) -> None:
+        """Take an article out of the index; an id that is not there changes nothing."""
+        if self._signatures.pop(article_id, None) is not None:
+            self._lsh.remove(article_id)
+
     def find(self, text_or_signature: SignatureInput) -> str | None:
         """The indexed article most similar to this one, if its Jaccard >= threshold."""
         sig = as_signature(text_or_signature)

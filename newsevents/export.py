@@ -80,8 +80,53 @@ def event_record(
         "article_ids": article_ids,
         "num_articles": len(article_ids),
         "num_sources": _num_sources(article_ids, sites, carriers or {}),
-        "reason": LIST_SEPARATOR.join(_unique(m.reason for m in mentions if m.reason)),
+        "reason": _reasons(m.reason for m in mentions),
     }
+
+
+# How `merge_records` combines each field of two records of one event, the older first.
+_FROM_FIRST = ("id", "type", "mode", "context", "quad_class", "score", "cameo", "goldstein",
+               "acled", "factuality")
+_FIRST_NOT_NULL = ("actor", "target", "location", "fatalities", "injuries", "responds_to")
+_DATE_FIELDS = ("date", "date_precision", "date_text")
+_UNIONS = ("attributed_to", "article_ids")
+
+
+def merge_records(older: Mapping[str, Any], newer: Mapping[str, Any]) -> dict[str, Any]:
+    """The record of an event's mentions from the records of two runs of them, `older`'s
+    first: equal to `event_record` of all the mentions in that order, so that a store adds
+    an article to an event without reading its mentions back. `num_sources` is the larger
+    of the two: only a count over every URL of the event's articles is exact."""
+    dated = older if older["date"] is not None or newer["date"] is None else newer
+    merged: dict[str, Any] = {
+        **{key: older[key] for key in _FROM_FIRST},
+        **{key: older[key] if older[key] is not None else newer[key] for key in _FIRST_NOT_NULL},
+        **{key: dated[key] for key in _DATE_FIELDS},
+        **{key: _unique([*older[key], *newer[key]]) for key in _UNIONS},
+        "co_actors": _first_by([*older["co_actors"], *newer["co_actors"]],
+                               ("name", "country", "sector")),
+        "confidence": max(older["confidence"], newer["confidence"]),
+        "evidence": _first_by([*older["evidence"], *newer["evidence"]],
+                              ("article_id", "start", "end")),
+        "num_sources": max(older["num_sources"], newer["num_sources"]),
+        "reason": _reasons([older["reason"], newer["reason"]]),
+    }
+    merged["num_articles"] = len(merged["article_ids"])
+    return {key: merged[key] for key in older}  # the field order of event_record
+
+
+def _first_by(items: Iterable[Mapping[str, Any]], keys: Sequence[str]) -> list[Any]:
+    """The first item of each distinct combination of `keys`, in order."""
+    seen: dict[tuple[Any, ...], Mapping[str, Any]] = {}
+    for item in items:
+        seen.setdefault(tuple(item[key] for key in keys), item)
+    return list(seen.values())
+
+
+def _reasons(reasons: Iterable[str | None]) -> str:
+    """Distinct reasons in order; a mention's reason may itself list several."""
+    return LIST_SEPARATOR.join(_unique(part for reason in reasons if reason
+                                       for part in reason.split(LIST_SEPARATOR)))
 
 
 def _num_sources(

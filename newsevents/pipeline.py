@@ -19,6 +19,7 @@ from .extract import extract
 from .merge import to_mentions
 from .models import Article, Document, IngestSummary, Mention, Skipped
 from .sources import iter_documents
+from .store_batch import Saving
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -78,6 +79,7 @@ class Coder:
 class RunOptions:
     workers: int = 1
     batch_size: int = 8  # documents per job: small enough that no core idles at the end
+    store_batch: int = 64  # articles per store transaction: DuckDB's cost is per statement
     published: date | None = None
     allow_private_hosts: bool = False
 
@@ -156,7 +158,8 @@ def process(
     on_document: Callable[[], None] | None = None,
     engine: Engine = code_batches,
 ) -> IngestSummary:
-    """Ingest every source into the store; one transaction per article.
+    """Ingest every source into the store, `options.store_batch` articles per transaction
+    (one per article when a batch fails, so that only the bad one is lost).
 
     `engine` codes the batches, in order: `code_batches` here, or the Ray engine's.
     """
@@ -164,6 +167,16 @@ def process(
                                allow_private_hosts=options.allow_private_hosts)
     counts = {"documents": 0, "articles": 0, "new": 0, "events": 0}
     skipped: list[Skipped] = []
+    saving: list[Saving] = []
+
+    def save() -> None:
+        for item, new in zip(saving, store.save_articles(saving), strict=True):
+            counts["articles"] += 1
+            if new:
+                counts["new"] += 1
+                counts["events"] += len(item.mentions)
+        saving.clear()
+
     for coded, skips in engine(batches(documents, options.batch_size), options, coder):
         skipped.extend(skips)
         for result, mentions, url in coded:
@@ -172,10 +185,10 @@ def process(
                 on_document()
             if isinstance(result, Skipped):
                 skipped.append(result)
-                continue
-            counts["articles"] += 1
-            if store.save_article(result, mentions, url=url):
-                counts["new"] += 1
-                counts["events"] += len(mentions)
+            else:
+                saving.append(Saving(result, mentions, url))
+        if len(saving) >= options.store_batch:
+            save()
+    save()
     return IngestSummary(counts["documents"], counts["articles"], counts["new"],
                          counts["events"], tuple(skipped))

@@ -18,21 +18,19 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import duckdb
 
-from newsevents import export
 from newsevents.errors import StoreError
 from newsevents.mention_json import mention_from_dict, mention_to_dict
 from newsevents.models import Article, Mention
+from newsevents.store_batch import BatchWriter, Saving
 from newsevents.store_signatures import SIGNATURE_SCHEME_KEY, StoredSignatures
 
-if TYPE_CHECKING:
-    from datasketch import MinHash
-
 __all__ = [  # all but Store are re-exported from the modules that define them
-    "Store", "StoreError", "SIGNATURE_SCHEME_KEY", "mention_from_dict", "mention_to_dict",
+    "Saving", "Store", "StoreError", "SIGNATURE_SCHEME_KEY", "mention_from_dict",
+    "mention_to_dict",
 ]  # fmt: skip
 
 SCHEMA_VERSION = 1
@@ -156,163 +154,29 @@ class Store:
         only `url` (with the article's site) is recorded as one more place that carried the
         stored article, and its events recount their sources.
         """
-        strangers = sorted({m.article_id for m in mentions if m.article_id != article.id})
-        if strangers:
-            raise StoreError(f"mentions of other articles given with {article.id}: {strangers}")
+        return self.save_articles([Saving(article, mentions, url, content_type)])[0]
+
+    def save_articles(self, batch: Sequence[Saving]) -> list[bool]:
+        """Save a batch in one transaction, or, when that fails, each article in its own:
+        the articles before a bad one are kept and the bad one's StoreError is raised.
+        Returns, per article, whether it was new (see `save_article`)."""
+        if not batch:
+            return []
         self._signatures.load()  # before the transaction: loading may write to the database
         self._con.begin()
         try:
-            stored_id, signature = self._stored_copy(article)
-            if stored_id is None:
-                self._insert_article(article, url, content_type, signature)
-                self._insert_mentions(mentions)
-                self._upsert_events(sorted({m.id for m in mentions}), article, mentions)
-            elif self._add_carrier(stored_id, article.site, url, content_type):
-                self._upsert_events(self._event_ids_of(stored_id))
+            new, _ = BatchWriter(self._con, self._signatures, self._clock).write(batch)
             self._con.commit()
         except Exception as error:
             self._con.rollback()
-            raise StoreError(f"cannot save article {article.id} from {url}: {error}") from error
-        if stored_id is None and signature is not None:
-            self._signatures.committed(article.id, signature)
-        return stored_id is None
-
-    def _stored_copy(self, article: Article) -> tuple[str | None, MinHash | None]:
-        """The id of the stored article this one is a copy of (or None), and its signature."""
-        exists = self._con.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone()
-        if exists is not None:
-            return article.id, None
-        return self._signatures.copy_of(article.text)
-
-    def _insert_article(
-        self, article: Article, url: str, content_type: str | None, signature: MinHash | None
-    ) -> None:
-        self._con.execute(
-            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [article.id, article.url, article.title, article.published, article.site,
-             article.text, article.caption, self._clock()],
-        )  # fmt: skip
-        if signature is not None:
-            self._signatures.insert(article.id, signature)
-        # A new article id: its URL and document rows cannot exist yet.
-        self._con.execute(
-            "INSERT INTO article_urls VALUES (?, ?, ?)", [article.id, url, article.site]
-        )
-        self._con.execute("INSERT INTO documents VALUES (?, ?, ?, ?)",
-                          [url, content_type, article.id, self._clock()])  # fmt: skip
-
-    def _add_carrier(
-        self, article_id: str, site: str | None, url: str, content_type: str | None
-    ) -> bool:
-        """Record that `url` (on `site`) carried the article; False when it was known."""
-        known = self._con.execute(
-            "SELECT 1 FROM article_urls WHERE article_id = ? AND url = ?", [article_id, url]
-        ).fetchone()
-        if known is None:
-            self._con.execute("INSERT INTO article_urls VALUES (?, ?, ?)", [article_id, url, site])
-        self._con.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [url, content_type, article_id, self._clock()],
-        )
-        return known is None
-
-    def _event_ids_of(self, article_id: str) -> list[str]:
-        rows = self._con.execute(
-            "SELECT DISTINCT event_id FROM mentions WHERE article_id = ? ORDER BY event_id",
-            [article_id],
-        ).fetchall()
-        return [row[0] for row in rows]
-
-    def _insert_mentions(self, mentions: Sequence[Mention]) -> None:
-        if not mentions:
-            return
-        row = self._con.execute("SELECT coalesce(max(ord), 0) FROM mentions").fetchone()
-        start = int(row[0]) if row else 0
-        values: list[Any] = []
-        for seq, mention in enumerate(mentions):
-            values += [mention.id, mention.article_id, seq, start + seq + 1, mention.id,
-                       mention.code.type, json.dumps(mention_to_dict(mention))]  # fmt: skip
-        # One statement for all rows: DuckDB's cost is per statement, not per row.
-        self._con.execute(
-            "INSERT INTO mentions VALUES " + _rows(len(mentions), 7), values
-        )
-
-    def _upsert_events(self, event_ids: Sequence[str], new_article: Article | None = None,
-                       mentions: Sequence[Mention] = ()) -> None:
-        """Rebuild the records of `event_ids`. `new_article` is the article just added to them,
-        with its `mentions`: an event none of whose mentions was stored before is built from
-        those alone, without reading anything back."""
-        if not event_ids:
-            return
-        existing = {row[0] for row in self._con.execute(
-            f"SELECT id FROM events WHERE id IN {_marks(len(event_ids))}", list(event_ids)
-        ).fetchall()}
-        records = [self._fresh_record(event_id, new_article, mentions)
-                   for event_id in event_ids if event_id not in existing and new_article]
-        stored = [event_id for event_id in event_ids if event_id in existing or not new_article]
-        records += self._stored_records(stored)
-        self._write_events(records, existing)
-        if new_article is not None:
-            self._con.execute(
-                "INSERT INTO event_articles VALUES " + _rows(len(event_ids), 2),
-                [value for event_id in event_ids for value in (event_id, new_article.id)],
-            )
-
-    @staticmethod
-    def _fresh_record(event_id: str, article: Article | None,
-                      mentions: Sequence[Mention]) -> dict[str, Any]:
-        assert article is not None
-        own = [m for m in mentions if m.id == event_id]
-        carrier = article.site or f"url:{article.url}"  # as the stored query would say
-        return export.event_record(own, urls={article.id: article.url},
-                                   sites={article.id: article.site},
-                                   carriers={article.id: [carrier]})
-
-    def _stored_records(self, event_ids: Sequence[str]) -> list[dict[str, Any]]:
-        if not event_ids:
-            return []
-        marks = _marks(len(event_ids))
-        mentions: dict[str, list[Mention]] = {event_id: [] for event_id in event_ids}
-        for event_id, payload in self._con.execute(
-            f"SELECT event_id, payload FROM mentions WHERE event_id IN {marks} ORDER BY ord",
-            list(event_ids),
-        ).fetchall():
-            mentions[event_id].append(mention_from_dict(json.loads(payload)))
-        sources = self._con.execute(
-            "SELECT a.id, a.url, a.site, list(DISTINCT coalesce(u.site, 'url:' || u.url)) "
-            "FROM articles a LEFT JOIN article_urls u ON u.article_id = a.id WHERE a.id IN "
-            f"(SELECT article_id FROM mentions WHERE event_id IN {marks}) "
-            "GROUP BY a.id, a.url, a.site",
-            list(event_ids),
-        ).fetchall()
-        urls = {row[0]: row[1] for row in sources}
-        sites = {row[0]: row[2] for row in sources}
-        carriers = {row[0]: [site for site in row[3] if site] for row in sources}
-        return [export.event_record(mentions[event_id], urls=urls, sites=sites,
-                                    carriers=carriers) for event_id in event_ids]
-
-    def _write_events(self, records: Sequence[dict[str, Any]], existing: set[str]) -> None:
-        """New events in one statement (DuckDB's cost is per statement), updates one by one."""
-        fresh: list[Any] = []
-        for record in records:
-            values = [record["type"], record["date"], _country(record["actor"]),
-                      _country(record["target"]), _country(record["location"]),
-                      record["num_articles"], json.dumps(record, ensure_ascii=False)]
-            if record["id"] in existing:
-                self._con.execute(
-                    'UPDATE events SET type = ?, "date" = ?, actor_country = ?, '
-                    "target_country = ?, location_country = ?, num_articles = ?, record = ? "
-                    "WHERE id = ?", [*values, record["id"]])
-            else:
-                fresh += [record["id"], *values]
-        if fresh:
-            self._con.execute("INSERT INTO events VALUES " + _rows(len(fresh) // 8, 8), fresh)
-        links = [value for record in records if record["responds_to"]
-                 for value in (record["id"], record["responds_to"])]
-        if links:
-            self._con.execute("INSERT INTO links VALUES " + _rows(len(links) // 2, 2)
-                              + " ON CONFLICT DO NOTHING", links)
+            if len(batch) > 1:
+                return [self.save_articles([item])[0] for item in batch]
+            if isinstance(error, StoreError):
+                raise
+            item = batch[0]
+            raise StoreError(f"cannot save article {item.article.id} from {item.url}: {error}"
+                             ) from error
+        return new
 
     # --- reading -----------------------------------------------------------------------
 
@@ -389,14 +253,6 @@ class Store:
         return result
 
 
-def _marks(count: int) -> str:
-    return "(" + ", ".join("?" * count) + ")"
-
-
-def _rows(count: int, width: int) -> str:
-    return ", ".join([_marks(width)] * count)
-
-
 def _open_reason(error: Exception) -> str:
     message = str(error)
     if "could not set lock" in message.lower():
@@ -424,10 +280,6 @@ def _event_filters(
         clauses.append('"date" <= ?')
         params.append(until)
     return clauses, params
-
-
-def _country(part: dict[str, Any] | None) -> str | None:
-    return part.get("country") if part else None
 
 
 def _article(row: tuple[Any, ...]) -> Article:

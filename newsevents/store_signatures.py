@@ -8,6 +8,7 @@ not compare, so they are recomputed from the stored texts first.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -51,18 +52,15 @@ class StoredSignatures:
         sig = signature(text)
         return self.load().find(sig), sig
 
-    def insert(self, article_id: str, sig: MinHash) -> None:
-        """Write the signature inside the caller's transaction (the index waits for commit)."""
-        from newsevents.dedup import signature_to_bytes
-
-        if not sig.is_empty():
-            self._con.execute(
-                "INSERT INTO signatures VALUES (?, ?)", [article_id, signature_to_bytes(sig)]
-            )
-
-    def committed(self, article_id: str, sig: MinHash) -> None:
-        """Index a signature whose article is committed: a rolled-back one never gets here."""
+    def index_now(self, article_id: str, sig: MinHash) -> None:
+        """Index a signature whose row is being written, so that a later article of the same
+        batch finds it; `forget` takes it out again if the transaction rolls back."""
         self.load().add(article_id, sig)
+
+    def forget(self, article_ids: Sequence[str]) -> None:
+        if self.index is not None:
+            for article_id in article_ids:
+                self.index.remove(article_id)
 
     def _scheme(self) -> str | None:
         row = self._con.execute(

@@ -26,6 +26,7 @@ from newsevents.store import (
     mention_from_dict,
     mention_to_dict,
 )
+from newsevents.store_batch import BatchWriter
 
 CODE = EventCode("ASSAULT", "aerial", ("military",), "195", -10.0, 4, -9.5,
                  "Explosions/Remote violence", "Air/drone strike")  # fmt: skip
@@ -453,7 +454,7 @@ def test_a_failure_while_adding_a_copy_changes_nothing(
     def broken(*args: object, **kwargs: object) -> dict[str, Any]:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(export, "event_record", broken)
+    monkeypatch.setattr(BatchWriter, "_count_sources", broken)  # a copy rebuilds no record
     copy = wire_article(WIRE_COPY, "daily.example")
     with pytest.raises(StoreError, match="disk full"):
         store.save_article(copy, [], url=copy.url)
