@@ -12,8 +12,9 @@ articles.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from newsevents import export
@@ -61,7 +62,7 @@ class BatchWriter:
     """Saves batches through one connection; the caller owns the transaction."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, signatures: StoredSignatures,
-                 clock: Any) -> None:
+                 clock: Callable[[], datetime]) -> None:
         self._con = connection
         self._signatures = signatures
         self._clock = clock
