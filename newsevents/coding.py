@@ -95,16 +95,13 @@ class SentenceCoder:
         discourse = Discourse()
         context = self.places.article_context(doc)
         drafts: list[Draft] = []
-        paragraph_date: DateRef | None = None
+        paragraph = dating.ParagraphDate(article.published)
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
             if "\n" in doc[sent.start - 1].text if sent.start > 0 else False:
-                paragraph_date = None
-            found, paragraph_date = self.code_sentence(
-                sent, article, discourse, context, paragraph_date
-            )
-            drafts.extend(found)
+                paragraph.new_paragraph()
+            drafts.extend(self.code_sentence(sent, article, discourse, context, paragraph))
         responses.link_retaliations(drafts)
         responses.link_came_after(drafts, self.noun_type)
         responses.link_reactions(drafts, self.noun_type)
@@ -116,18 +113,24 @@ class SentenceCoder:
         article: Article,
         discourse: Discourse,
         context: Sequence[str],
-        paragraph_date: DateRef | None,
-    ) -> tuple[list[Draft], DateRef | None]:
+        paragraph: dating.ParagraphDate,
+    ) -> list[Draft]:
         local = self.sentence_countries(sent)
         drafts = [d for d in self.find_triggers(sent) if self.read_factuality(d)]
         drafts = self.drop_embedded(drafts)
+        if not drafts:  # no fields to read: keep only what later sentences rely on
+            paragraph.skip(sent)
+            self.read_casualties(sent, drafts)  # a toll continues only the sentence before
+            for country in local:
+                discourse.saw_country(country[1])
+            return []
         for draft in drafts:
             self.read_parties(draft, discourse, local)
             self.read_mode(draft)
             formal_protest(draft)
         self.read_places(sent, drafts, context, discourse, local)
         self.read_home_country(drafts, context)
-        paragraph_date = self.read_dates(sent, drafts, article.published, paragraph_date)
+        paragraph.update(self.read_dates(sent, drafts, article.published, paragraph.current()))
         self.read_casualties(sent, drafts)
         self.read_attribution(sent, drafts, discourse, local)
         self.link_responses(drafts)
@@ -140,7 +143,7 @@ class SentenceCoder:
         for draft in kept:
             if draft.actor is not None and draft.factuality == "asserted":
                 discourse.last_actor = draft.actor
-        return kept, paragraph_date
+        return kept
 
     # -- triggers ------------------------------------------------------------------------------
     def find_triggers(self, sent: Span) -> list[Draft]:
