@@ -73,7 +73,10 @@ class Gazetteer:
 
     def __init__(self, data: GazetteerData) -> None:
         self._data = data
+        # pure functions of their arguments over fixed data: fuzzy matching is the slow part
         self._cached_lookup = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
+        self._cached_country = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._country)
+        self._fuzzy_country = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._nearest_country)
         self._country_choices = tuple(data.country_keys)
         self._water_choices = tuple(data.waters)
         self._iso3 = {c.iso2: c.iso3 for c in data.countries.values()}
@@ -87,6 +90,9 @@ class Gazetteer:
     # -- countries ---------------------------------------------------------------------------
     def country(self, text: str) -> Country | None:
         """A country named by `text`: 'Pakistan', 'the U.S.', 'UK', 'Ivory Coast', 'Gaza'."""
+        return self._cached_country(text)
+
+    def _country(self, text: str) -> Country | None:
         d = self._data
         short = compact(text)
         if short in d.acronyms:
@@ -381,7 +387,7 @@ class Gazetteer:
                 return self._place(d.waters[water], text)
         return None
 
-    def _fuzzy_country(self, key: str) -> str | None:
+    def _nearest_country(self, key: str) -> str | None:
         found = closest(key, self._country_choices, COUNTRY_CUTOFF)
         return self._data.country_keys[found] if found else None
 
