@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Literal
 
 from .gazetteer_data import (
     MIN_CITY_POPULATION,
@@ -66,6 +67,7 @@ FUZZY_CONTEXT_COUNTRIES = 3
 EMBEDDED_MAX_WORDS = 6  # longer names are not searched for a place inside them
 EMBEDDED_CITY_POPULATION = 100_000  # outside the context, only such a city names a club or school
 LOOKUP_CACHE_SIZE = 100_000
+FuzzyIndex = Literal["admin1", "cities", "places", "waters"]
 
 
 class Gazetteer:
@@ -77,6 +79,7 @@ class Gazetteer:
         self._cached_lookup = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
         self._cached_country = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._country)
         self._fuzzy_country = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._nearest_country)
+        self._nearest = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._nearest_name)
         self._country_choices = tuple(data.country_keys)
         self._water_choices = tuple(data.waters)
         self._iso3 = {c.iso2: c.iso3 for c in data.countries.values()}
@@ -373,19 +376,31 @@ class Gazetteer:
             if iso3 is not None:
                 return self.country_place(iso3, text)
         for iso3 in context[:FUZZY_CONTEXT_COUNTRIES]:
-            found = closest(key, d.fuzzy_admin1.get(iso3, ()), CONTEXT_CUTOFF)
+            found = self._nearest(key, "admin1", iso3)
             if found is None and not admin_only:
-                found = closest(key, d.fuzzy_cities.get(iso3, ()), GLOBAL_CUTOFF)
+                found = self._nearest(key, "cities", iso3)
             if found is not None:
                 return self._exact(found, text, (iso3,), admin_only)
-        found = closest(key, d.fuzzy_places, GLOBAL_CUTOFF)
+        found = self._nearest(key, "places")
         if found is not None:
             return self._exact(found, text, context, admin_only)
         if not admin_only:
-            water = closest(key, self._water_choices, GLOBAL_CUTOFF)
+            water = self._nearest(key, "waters")
             if water is not None:
                 return self._place(d.waters[water], text)
         return None
+
+    def _nearest_name(self, key: str, index: FuzzyIndex, iso3: str = "") -> str | None:
+        """The name closest to `key` among a context country's subdivisions or larger cities,
+        all subdivisions, regions and aliases ('places'), or the waters."""
+        d = self._data
+        if index == "admin1":
+            return closest(key, d.fuzzy_admin1.get(iso3, ()), CONTEXT_CUTOFF)
+        if index == "cities":
+            return closest(key, d.fuzzy_cities.get(iso3, ()), GLOBAL_CUTOFF)
+        if index == "places":
+            return closest(key, d.fuzzy_places, GLOBAL_CUTOFF)
+        return closest(key, self._water_choices, GLOBAL_CUTOFF)
 
     def _nearest_country(self, key: str) -> str | None:
         found = closest(key, self._country_choices, COUNTRY_CUTOFF)
