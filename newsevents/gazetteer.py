@@ -87,8 +87,11 @@ class Gazetteer:
     @classmethod
     @functools.cache
     def load(cls) -> Gazetteer:
-        """The gazetteer over the packaged data, built once per process."""
-        return cls(load_data())
+        """The gazetteer over the packaged data, built once per process (its indexes are
+        read from the on-disk copy of `gazetteer_cache` when it is up to date)."""
+        from .gazetteer_cache import cached_data
+
+        return cls(cached_data(load_data))
 
     # -- countries ---------------------------------------------------------------------------
     def country(self, text: str) -> Country | None:
