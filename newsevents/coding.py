@@ -505,9 +505,12 @@ class SentenceCoder:
     def metaphor_domain(self, doc: Doc) -> bool:
         """The article talks sports or business somewhere: named subjects may be clubs or firms."""
         if self._domain_doc is not doc:
+            from spacy.attrs import LEMMA
+
             self._domain_doc = doc
-            self._domain_hit = any(self.lexicon.nonpolitical_domain(t.lemma_.lower()) in
-                                   METAPHOR_DOMAINS for t in doc)
+            lemmas = {doc.vocab.strings[h] for h in doc.to_array(LEMMA).tolist()}
+            self._domain_hit = any(self.lexicon.nonpolitical_domain(lemma.lower()) in
+                                   METAPHOR_DOMAINS for lemma in lemmas)
         return self._domain_hit
 
     def named_subject(self, draft: Draft) -> bool:
