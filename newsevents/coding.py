@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 from . import dating, reports, responses
 from .acled_rules import EventView, acled_subtype
 from .actors import ActorResolver, Discourse
-from .casualties import find_casualties
+from .attribution import ReportingLexicon
+from .casualties import CasualtyGrammar, find_casualties
+from .dates import DateGrammar
 from .drafts import Draft, evidence_for, owner_of, token_owners
 from .entities import entities_in
 from .factuality import DENY_LEMMAS, read_factuality
@@ -77,7 +79,11 @@ class SentenceCoder:
         self.gazetteer = gazetteer
         self.actors = ActorResolver(gazetteer, lexicon)
         self.multiword = {(t.words, t.pos): t for t in lexicon.multiword_triggers()}
+        self.phrase_verbs = frozenset(t.words[0] for t in self.multiword.values()
+                                      if t.pos == "VERB")
         self.mode_words = load_mode_words()
+        for grammar in (CasualtyGrammar, DateGrammar, ReportingLexicon):
+            grammar.load()  # compiled once here, not again in each worker forked from here
         self.parties = PartyReader(self.actors, lexicon, self.mode_words)
         self.places = PlaceReader(gazetteer, self.parties)
         self._domain_doc: Doc | None = None
@@ -92,13 +98,16 @@ class SentenceCoder:
 
     # -- the article loop ----------------------------------------------------------------------
     def code_doc(self, doc: Doc, article: Article) -> list[Draft]:
+        from spacy.attrs import IS_SPACE
+
         discourse = Discourse()
         context = self.places.article_context(doc)
         drafts: list[Draft] = []
         paragraph = dating.ParagraphDate(article.published)
+        spaces = doc.to_array(IS_SPACE)
         for sent in doc.sents:
-            if not sent.text.strip():
-                continue
+            if spaces[sent.start : sent.end].all():
+                continue  # blank: its text would strip to nothing
             if "\n" in doc[sent.start - 1].text if sent.start > 0 else False:
                 paragraph.new_paragraph()
             drafts.extend(self.code_sentence(sent, article, discourse, context, paragraph))
@@ -182,7 +191,7 @@ class SentenceCoder:
         if tok.dep_ == "amod":
             return None
         lemma = tok.lemma_.lower()
-        for words in verb_phrases(tok):
+        for words in verb_phrases(tok) if self.may_head_phrase(lemma) else ():
             found = self.lookup(words, "VERB")
             if found is not None and not (words == "agree with" and any(
                     c.dep_ == "xcomp" for c in tok.children)):  # "agreed with X to hold talks"
@@ -222,6 +231,13 @@ class SentenceCoder:
             if inner is not None and inner.type == found.type:
                 found = inner  # "fired missiles" -> the noun's mode
         return Draft(found, tok, tok, sent, reason=f"verb '{lemma}'")
+
+    def may_head_phrase(self, lemma: str) -> bool:
+        """False when no multi-word verb trigger starts with `lemma` and it is no trigger
+        itself (most verbs): its phrases need not be built. A lemma with spaces in it, or
+        none, is always tried."""
+        return lemma in self.phrase_verbs or self.lexicon.trigger(lemma, "VERB") is not None \
+            or len(lemma.split()) != 1 or lemma != lemma.strip()
 
     def weapon_object(self, verb: Token) -> bool:
         """'fired rockets', 'launched drones', 'fired on the convoy', 'shots were fired'."""
