@@ -37,8 +37,8 @@ from .models import Country, Place
 from .place_ranking import (
     ADMIN1_BONUS,
     Candidate,
+    NameIndex,
     best,
-    closest,
     context_bonus,
     prominence,
     same_territory,
@@ -80,7 +80,8 @@ class Gazetteer:
         self._cached_country = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._country)
         self._fuzzy_country = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._nearest_country)
         self._nearest = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._nearest_name)
-        self._country_choices = tuple(data.country_keys)
+        self._country_names = NameIndex(tuple(data.country_keys))
+        self._names: dict[tuple[FuzzyIndex, str], NameIndex] = {}  # built on first use
         self._water_choices = tuple(data.waters)
         self._iso3 = {c.iso2: c.iso3 for c in data.countries.values()}
 
@@ -396,17 +397,21 @@ class Gazetteer:
     def _nearest_name(self, key: str, index: FuzzyIndex, iso3: str = "") -> str | None:
         """The name closest to `key` among a context country's subdivisions or larger cities,
         all subdivisions, regions and aliases ('places'), or the waters."""
+        names = self._names.get((index, iso3))
+        if names is None:
+            names = self._names[(index, iso3)] = NameIndex(self._fuzzy_names(index, iso3))
+        return names.closest(key, CONTEXT_CUTOFF if index == "admin1" else GLOBAL_CUTOFF)
+
+    def _fuzzy_names(self, index: FuzzyIndex, iso3: str) -> Sequence[str]:
         d = self._data
         if index == "admin1":
-            return closest(key, d.fuzzy_admin1.get(iso3, ()), CONTEXT_CUTOFF)
+            return d.fuzzy_admin1.get(iso3, ())
         if index == "cities":
-            return closest(key, d.fuzzy_cities.get(iso3, ()), GLOBAL_CUTOFF)
-        if index == "places":
-            return closest(key, d.fuzzy_places, GLOBAL_CUTOFF)
-        return closest(key, self._water_choices, GLOBAL_CUTOFF)
+            return d.fuzzy_cities.get(iso3, ())
+        return d.fuzzy_places if index == "places" else self._water_choices
 
     def _nearest_country(self, key: str) -> str | None:
-        found = closest(key, self._country_choices, COUNTRY_CUTOFF)
+        found = self._country_names.closest(key, COUNTRY_CUTOFF)
         return self._data.country_keys[found] if found else None
 
     def _other_name(self, key: str) -> bool:
