@@ -112,3 +112,29 @@ def test_the_cache_directory_is_chosen_by_environment(
 
 def test_the_tests_use_their_own_cache_directory() -> None:
     assert cache_dir() != Path.home() / ".cache" / "newsevents"
+
+
+def _package_imports(module: str) -> set[str]:
+    """The newsevents modules `module` imports, directly or through them."""
+    import ast
+
+    source = (Path(gazetteer_cache.__file__).parent / f"{module}.py").read_text()
+    found = {node.module or "" for node in ast.walk(ast.parse(source))
+             if isinstance(node, ast.ImportFrom) and node.level == 1}
+    found |= {alias.name for node in ast.walk(ast.parse(source))
+              if isinstance(node, ast.ImportFrom) and node.level == 1 and not node.module
+              for alias in node.names}
+    found.discard("")
+    for name in set(found):
+        found |= _package_imports(name)
+    return found
+
+
+def test_the_key_covers_every_module_that_builds_the_indexes() -> None:
+    assert _package_imports("gazetteer_data") | {"gazetteer_data"} <= \
+        set(gazetteer_cache.SOURCE_MODULES)
+
+
+def test_the_key_knows_the_upstream_versions() -> None:
+    for package in gazetteer_cache.UPSTREAM_PACKAGES:
+        assert gazetteer_cache._version(package) != "unknown"
