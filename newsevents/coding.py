@@ -81,6 +81,8 @@ class SentenceCoder:
         self.multiword = {(t.words, t.pos): t for t in lexicon.multiword_triggers()}
         self.phrase_verbs = frozenset(t.words[0] for t in self.multiword.values()
                                       if t.pos == "VERB")
+        self.phrase_nouns = frozenset(t.words[-1] for t in self.multiword.values()
+                                      if t.pos == "NOUN")
         self.mode_words = load_mode_words()
         for grammar in (CasualtyGrammar, DateGrammar, ReportingLexicon):
             grammar.load()  # compiled once here, not again in each worker forked from here
@@ -239,6 +241,12 @@ class SentenceCoder:
         return lemma in self.phrase_verbs or self.lexicon.trigger(lemma, "VERB") is not None \
             or len(lemma.split()) != 1 or lemma != lemma.strip()
 
+    def may_be_noun_trigger(self, lemma: str, lower: str) -> bool:
+        """False when neither form of a noun is a trigger or ends a multi-word one (most
+        nouns): its modifiers need not be tried. A form with spaces in it is always tried."""
+        return any(word in self.phrase_nouns or self.lexicon.trigger(word, "NOUN") is not None
+                   or word.split() != [word] for word in (lemma, lower))
+
     def weapon_object(self, verb: Token) -> bool:
         """'fired rockets', 'launched drones', 'fired on the convoy', 'shots were fired'."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -287,6 +295,8 @@ class SentenceCoder:
 
     def _noun_code(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
+        if not self.may_be_noun_trigger(lemma, tok.lower_):
+            return None
         for child in tok.children:
             if child.dep_ in {"compound", "amod", "nmod"} and child.i < tok.i:
                 found = self.lookup(f"{child.lemma_.lower()} {lemma}", "NOUN") or \
