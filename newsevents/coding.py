@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 from . import dating, reports, responses
 from .acled_rules import EventView, acled_subtype
 from .actors import ActorResolver, Discourse
-from .casualties import find_casualties
+from .attribution import ReportingLexicon
+from .casualties import CasualtyGrammar, find_casualties
+from .dates import DateGrammar
 from .drafts import Draft, evidence_for, owner_of, token_owners
 from .entities import entities_in
 from .factuality import DENY_LEMMAS, read_factuality
@@ -77,7 +79,13 @@ class SentenceCoder:
         self.gazetteer = gazetteer
         self.actors = ActorResolver(gazetteer, lexicon)
         self.multiword = {(t.words, t.pos): t for t in lexicon.multiword_triggers()}
+        self.phrase_verbs = frozenset(t.words[0] for t in self.multiword.values()
+                                      if t.pos == "VERB")
+        self.phrase_nouns = frozenset(t.words[-1] for t in self.multiword.values()
+                                      if t.pos == "NOUN")
         self.mode_words = load_mode_words()
+        for grammar in (CasualtyGrammar, DateGrammar, ReportingLexicon):
+            grammar.load()  # compiled once here, not again in each worker forked from here
         self.parties = PartyReader(self.actors, lexicon, self.mode_words)
         self.places = PlaceReader(gazetteer, self.parties)
         self._domain_doc: Doc | None = None
@@ -92,19 +100,19 @@ class SentenceCoder:
 
     # -- the article loop ----------------------------------------------------------------------
     def code_doc(self, doc: Doc, article: Article) -> list[Draft]:
+        from spacy.attrs import IS_SPACE
+
         discourse = Discourse()
         context = self.places.article_context(doc)
         drafts: list[Draft] = []
-        paragraph_date: DateRef | None = None
+        paragraph = dating.ParagraphDate(article.published)
+        spaces = doc.to_array(IS_SPACE)
         for sent in doc.sents:
-            if not sent.text.strip():
-                continue
+            if spaces[sent.start : sent.end].all():
+                continue  # blank: its text would strip to nothing
             if "\n" in doc[sent.start - 1].text if sent.start > 0 else False:
-                paragraph_date = None
-            found, paragraph_date = self.code_sentence(
-                sent, article, discourse, context, paragraph_date
-            )
-            drafts.extend(found)
+                paragraph.new_paragraph()
+            drafts.extend(self.code_sentence(sent, article, discourse, context, paragraph))
         responses.link_retaliations(drafts)
         responses.link_came_after(drafts, self.noun_type)
         responses.link_reactions(drafts, self.noun_type)
@@ -116,18 +124,24 @@ class SentenceCoder:
         article: Article,
         discourse: Discourse,
         context: Sequence[str],
-        paragraph_date: DateRef | None,
-    ) -> tuple[list[Draft], DateRef | None]:
+        paragraph: dating.ParagraphDate,
+    ) -> list[Draft]:
         local = self.sentence_countries(sent)
         drafts = [d for d in self.find_triggers(sent) if self.read_factuality(d)]
         drafts = self.drop_embedded(drafts)
+        if not drafts:  # no fields to read: keep only what later sentences rely on
+            paragraph.skip(sent)
+            self.read_casualties(sent, drafts)  # a toll continues only the sentence before
+            for country in local:
+                discourse.saw_country(country[1])
+            return []
         for draft in drafts:
             self.read_parties(draft, discourse, local)
             self.read_mode(draft)
             formal_protest(draft)
         self.read_places(sent, drafts, context, discourse, local)
         self.read_home_country(drafts, context)
-        paragraph_date = self.read_dates(sent, drafts, article.published, paragraph_date)
+        paragraph.update(self.read_dates(sent, drafts, article.published, paragraph.current()))
         self.read_casualties(sent, drafts)
         self.read_attribution(sent, drafts, discourse, local)
         self.link_responses(drafts)
@@ -140,7 +154,7 @@ class SentenceCoder:
         for draft in kept:
             if draft.actor is not None and draft.factuality == "asserted":
                 discourse.last_actor = draft.actor
-        return kept, paragraph_date
+        return kept
 
     # -- triggers ------------------------------------------------------------------------------
     def find_triggers(self, sent: Span) -> list[Draft]:
@@ -179,7 +193,7 @@ class SentenceCoder:
         if tok.dep_ == "amod":
             return None
         lemma = tok.lemma_.lower()
-        for words in verb_phrases(tok):
+        for words in verb_phrases(tok) if self.may_head_phrase(lemma) else ():
             found = self.lookup(words, "VERB")
             if found is not None and not (words == "agree with" and any(
                     c.dep_ == "xcomp" for c in tok.children)):  # "agreed with X to hold talks"
@@ -219,6 +233,19 @@ class SentenceCoder:
             if inner is not None and inner.type == found.type:
                 found = inner  # "fired missiles" -> the noun's mode
         return Draft(found, tok, tok, sent, reason=f"verb '{lemma}'")
+
+    def may_head_phrase(self, lemma: str) -> bool:
+        """False when no multi-word verb trigger starts with `lemma` and it is no trigger
+        itself (most verbs): its phrases need not be built. A lemma with spaces in it, or
+        none, is always tried."""
+        return lemma in self.phrase_verbs or self.lexicon.trigger(lemma, "VERB") is not None \
+            or len(lemma.split()) != 1 or lemma != lemma.strip()
+
+    def may_be_noun_trigger(self, lemma: str, lower: str) -> bool:
+        """False when neither form of a noun is a trigger or ends a multi-word one (most
+        nouns): its modifiers need not be tried. A form with spaces in it is always tried."""
+        return any(word in self.phrase_nouns or self.lexicon.trigger(word, "NOUN") is not None
+                   or word.split() != [word] for word in (lemma, lower))
 
     def weapon_object(self, verb: Token) -> bool:
         """'fired rockets', 'launched drones', 'fired on the convoy', 'shots were fired'."""
@@ -268,6 +295,8 @@ class SentenceCoder:
 
     def _noun_code(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
+        if not self.may_be_noun_trigger(lemma, tok.lower_):
+            return None
         for child in tok.children:
             if child.dep_ in {"compound", "amod", "nmod"} and child.i < tok.i:
                 found = self.lookup(f"{child.lemma_.lower()} {lemma}", "NOUN") or \
@@ -502,9 +531,12 @@ class SentenceCoder:
     def metaphor_domain(self, doc: Doc) -> bool:
         """The article talks sports or business somewhere: named subjects may be clubs or firms."""
         if self._domain_doc is not doc:
+            from spacy.attrs import LEMMA
+
             self._domain_doc = doc
-            self._domain_hit = any(self.lexicon.nonpolitical_domain(t.lemma_.lower()) in
-                                   METAPHOR_DOMAINS for t in doc)
+            lemmas = {doc.vocab.strings[h] for h in doc.to_array(LEMMA).tolist()}
+            self._domain_hit = any(self.lexicon.nonpolitical_domain(lemma.lower()) in
+                                   METAPHOR_DOMAINS for lemma in lemmas)
         return self._domain_hit
 
     def named_subject(self, draft: Draft) -> bool:

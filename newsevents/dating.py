@@ -9,6 +9,7 @@ after the raid") count from the event they refer to.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -36,15 +37,10 @@ def read_dates(sent: Span, drafts: list[Draft], published: date | None,
     doc = sent.doc
     unowned: list[DateRef] = []
     relative: list[tuple[Token, int, str]] = []
-    for mention in find_dates(sent.text, published):
-        span = doc.char_span(sent.start_char + mention.start, sent.start_char + mention.end,
-                             alignment_mode="expand")
-        if span is None:
-            continue
+    for span, mention in _mentions(sent, published):
         if mention.offset_days is not None:
             relative.append((span.root, mention.offset_days, mention.text))
             continue
-        mention = _of_that_year(mention, sent)
         owner = owner_of(span.root, owners)
         if mention.ref.date is not None:
             paragraph_date = mention.ref
@@ -77,6 +73,58 @@ def read_dates(sent: Span, drafts: list[Draft], published: date | None,
                 draft.date.date > published and draft.factuality == "asserted":
             draft.factuality = "future"
     return paragraph_date
+
+
+class ParagraphDate:
+    """The latest date the current paragraph has stated, which a sentence that goes on from it
+    takes ('Hours later, ...'). A sentence without events is read for it only when a later
+    sentence of the paragraph has events: most are never read."""
+
+    def __init__(self, published: date | None) -> None:
+        self._published = published
+        self._value: DateRef | None = None
+        self._unread: list[Span] = []
+
+    def new_paragraph(self) -> None:
+        self._value = None
+        self._unread.clear()
+
+    def skip(self, sent: Span) -> None:
+        """A sentence without events: its dates count only for the paragraph."""
+        self._unread.append(sent)
+
+    def current(self) -> DateRef | None:
+        for sent in reversed(self._unread):  # the latest sentence that states a date wins
+            stated = _stated_date(sent, self._published)
+            if stated is not None:
+                self._value = stated
+                break
+        self._unread.clear()
+        return self._value
+
+    def update(self, value: DateRef | None) -> None:
+        self._value = value
+
+
+def _stated_date(sent: Span, published: date | None) -> DateRef | None:
+    """The date `read_dates` makes the paragraph's for a sentence without events."""
+    stated = None
+    for _, mention in _mentions(sent, published):
+        if mention.offset_days is None and mention.ref.date is not None:
+            stated = mention.ref
+    return stated
+
+
+def _mentions(sent: Span, published: date | None) -> Iterator[tuple[Span, DateMention]]:
+    """The date mentions of a sentence that align with its tokens, absolute ones in the year
+    the sentence means ('of that year')."""
+    doc = sent.doc
+    for mention in find_dates(sent.text, published):
+        span = doc.char_span(sent.start_char + mention.start, sent.start_char + mention.end,
+                             alignment_mode="expand")
+        if span is None:
+            continue
+        yield span, mention if mention.offset_days is not None else _of_that_year(mention, sent)
 
 
 def _follows_dated(sent: Span) -> bool:

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 _KEY = "newsevents.ents"
+_BOUNDS_KEY = "newsevents.ent_bounds"
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
@@ -21,4 +23,11 @@ def entities(doc: Doc) -> tuple[Span, ...]:
 
 def entities_in(span: Span) -> list[Span]:
     """The entities wholly inside `span`, as `span.ents` gives them."""
-    return [e for e in entities(span.doc) if e.start >= span.start and e.end <= span.end]
+    doc = span.doc
+    ents = entities(doc)
+    bounds = doc.user_data.get(_BOUNDS_KEY)
+    if bounds is None:
+        bounds = doc.user_data[_BOUNDS_KEY] = ([e.start for e in ents], [e.end for e in ents])
+    starts, ends = bounds
+    # entities never overlap, so both their starts and their ends are in text order
+    return list(ents[bisect_left(starts, span.start) : bisect_right(ends, span.end)])

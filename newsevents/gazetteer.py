@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Literal
 
 from .gazetteer_data import (
     MIN_CITY_POPULATION,
@@ -36,8 +37,8 @@ from .models import Country, Place
 from .place_ranking import (
     ADMIN1_BONUS,
     Candidate,
+    NameIndex,
     best,
-    closest,
     context_bonus,
     prominence,
     same_territory,
@@ -66,6 +67,7 @@ FUZZY_CONTEXT_COUNTRIES = 3
 EMBEDDED_MAX_WORDS = 6  # longer names are not searched for a place inside them
 EMBEDDED_CITY_POPULATION = 100_000  # outside the context, only such a city names a club or school
 LOOKUP_CACHE_SIZE = 100_000
+FuzzyIndex = Literal["admin1", "cities", "places", "waters"]
 
 
 class Gazetteer:
@@ -73,20 +75,31 @@ class Gazetteer:
 
     def __init__(self, data: GazetteerData) -> None:
         self._data = data
+        # pure functions of their arguments over fixed data: fuzzy matching is the slow part
         self._cached_lookup = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
-        self._country_choices = tuple(data.country_keys)
+        self._cached_country = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._country)
+        self._fuzzy_country = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._nearest_country)
+        self._nearest = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._nearest_name)
+        self._country_names = NameIndex(tuple(data.country_keys))
+        self._names: dict[tuple[FuzzyIndex, str], NameIndex] = {}  # built on first use
         self._water_choices = tuple(data.waters)
         self._iso3 = {c.iso2: c.iso3 for c in data.countries.values()}
 
     @classmethod
     @functools.cache
     def load(cls) -> Gazetteer:
-        """The gazetteer over the packaged data, built once per process."""
-        return cls(load_data())
+        """The gazetteer over the packaged data, built once per process (its indexes are
+        read from the on-disk copy of `gazetteer_cache` when it is up to date)."""
+        from .gazetteer_cache import cached_data
+
+        return cls(cached_data(load_data))
 
     # -- countries ---------------------------------------------------------------------------
     def country(self, text: str) -> Country | None:
         """A country named by `text`: 'Pakistan', 'the U.S.', 'UK', 'Ivory Coast', 'Gaza'."""
+        return self._cached_country(text)
+
+    def _country(self, text: str) -> Country | None:
         d = self._data
         short = compact(text)
         if short in d.acronyms:
@@ -367,22 +380,38 @@ class Gazetteer:
             if iso3 is not None:
                 return self.country_place(iso3, text)
         for iso3 in context[:FUZZY_CONTEXT_COUNTRIES]:
-            found = closest(key, d.fuzzy_admin1.get(iso3, ()), CONTEXT_CUTOFF)
+            found = self._nearest(key, "admin1", iso3)
             if found is None and not admin_only:
-                found = closest(key, d.fuzzy_cities.get(iso3, ()), GLOBAL_CUTOFF)
+                found = self._nearest(key, "cities", iso3)
             if found is not None:
                 return self._exact(found, text, (iso3,), admin_only)
-        found = closest(key, d.fuzzy_places, GLOBAL_CUTOFF)
+        found = self._nearest(key, "places")
         if found is not None:
             return self._exact(found, text, context, admin_only)
         if not admin_only:
-            water = closest(key, self._water_choices, GLOBAL_CUTOFF)
+            water = self._nearest(key, "waters")
             if water is not None:
                 return self._place(d.waters[water], text)
         return None
 
-    def _fuzzy_country(self, key: str) -> str | None:
-        found = closest(key, self._country_choices, COUNTRY_CUTOFF)
+    def _nearest_name(self, key: str, index: FuzzyIndex, iso3: str = "") -> str | None:
+        """The name closest to `key` among a context country's subdivisions or larger cities,
+        all subdivisions, regions and aliases ('places'), or the waters."""
+        names = self._names.get((index, iso3))
+        if names is None:
+            names = self._names[(index, iso3)] = NameIndex(self._fuzzy_names(index, iso3))
+        return names.closest(key, CONTEXT_CUTOFF if index == "admin1" else GLOBAL_CUTOFF)
+
+    def _fuzzy_names(self, index: FuzzyIndex, iso3: str) -> Sequence[str]:
+        d = self._data
+        if index == "admin1":
+            return d.fuzzy_admin1.get(iso3, ())
+        if index == "cities":
+            return d.fuzzy_cities.get(iso3, ())
+        return d.fuzzy_places if index == "places" else self._water_choices
+
+    def _nearest_country(self, key: str) -> str | None:
+        found = self._country_names.closest(key, COUNTRY_CUTOFF)
         return self._data.country_keys[found] if found else None
 
     def _other_name(self, key: str) -> bool:

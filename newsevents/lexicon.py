@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -49,6 +49,7 @@ COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "acled_cues.tsv": ("words", "cue", "note"),
 })
 _FILES = tuple(COLUMNS)
+ACTOR_KEY_CACHE_SIZE = 100_000
 _POSSESSIVE = re.compile(r"['’]s\b")
 _DROPPED = re.compile(r"['’.]")
 _SEPARATORS = re.compile(r"[-–—/]")
@@ -115,6 +116,7 @@ class AcledRule:
         return (self.mode != "", len(self.cameo))
 
 
+@lru_cache(maxsize=ACTOR_KEY_CACHE_SIZE)  # a pure function, asked for every word of a story
 def actor_key(text: str) -> str:
     """Fold case, accents, possessives, dots, hyphens and 'the': "the U.N.'s" -> "un"."""
     folded = unicodedata.normalize("NFKD", text.lower())

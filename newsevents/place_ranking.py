@@ -17,6 +17,7 @@ RANK_PENALTY = 1.0  # larger ones elsewhere, and each later country's weigh less
 LAST_CONTEXT_BONUS = 0.5
 ADMIN1_BONUS = 1.5  # a namesake in a subdivision the article names outright
 CURATED_BONUS = 3.0  # a curated alias or region is what news means by the name
+LENGTH_BOUND_MARGIN = 0.01  # skip a length group only when clearly below the cutoff
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,33 @@ def context_bonus(country: str | None, context: tuple[str, ...]) -> float:
     return max(CONTEXT_BONUS - RANK_PENALTY * context.index(country), LAST_CONTEXT_BONUS)
 
 
-def closest(key: str, choices: Sequence[str], cutoff: float) -> str | None:
-    if not choices:
-        return None
-    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-    return str(found[0]) if found else None
+class NameIndex:
+    """Names to match a misspelt key against, grouped by length. `fuzz.ratio` is at most
+    200 * shorter / (both lengths), so a group of names much longer or shorter than the key
+    cannot reach the cutoff and is never scored; `closest` answers as `extractOne` over all
+    the names does (the best score, the first name of it)."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = tuple(names)
+        groups: dict[int, list[int]] = {}
+        for i, name in enumerate(self.names):
+            groups.setdefault(len(name), []).append(i)
+        self._groups = [(length, tuple(ids), tuple(self.names[i] for i in ids))
+                        for length, ids in sorted(groups.items())]
+
+    def closest(self, key: str, cutoff: float) -> str | None:
+        best: tuple[float, int] | None = None
+        for length, ids, names in self._groups:
+            total = len(key) + length
+            if total and 200 * min(len(key), length) / total < cutoff - LENGTH_BOUND_MARGIN:
+                continue
+            found = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if found is None:
+                continue
+            score, i = found[1], ids[found[2]]
+            if best is None or score > best[0] or (score == best[0] and i < best[1]):
+                best = (score, i)
+        return self.names[best[1]] if best is not None else None
 
 
 def same_territory(country: Country, record: Record) -> bool:

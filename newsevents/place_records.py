@@ -7,8 +7,20 @@ from dataclasses import dataclass
 from importlib import resources
 
 
+class _Pickled:
+    """A record pickles as the call that builds it: reading the gazetteer's 300,000 records
+    back from the cache then runs their constructor, not dataclasses' much slower generic
+    `__setstate__` of frozen classes with slots."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        fields: tuple[str, ...] = self.__slots__  # the subclass's: its fields, in order
+        return type(self), tuple(getattr(self, name) for name in fields)
+
+
 @dataclass(frozen=True, slots=True)
-class Admin1:
+class Admin1(_Pickled):
     """An ISO 3166-2 first-level subdivision; `weight` is the population of its known cities."""
 
     code: str
@@ -20,7 +32,7 @@ class Admin1:
 
 
 @dataclass(frozen=True, slots=True)
-class Admin2:
+class Admin2(_Pickled):
     """A second-level subdivision (county, district) inside a first-level one; its point is the
     population-weighted middle of its cities, `weight` their population."""
 
@@ -34,7 +46,7 @@ class Admin2:
 
 
 @dataclass(frozen=True, slots=True)
-class City:
+class City(_Pickled):
     name: str
     country: str
     admin1_code: str | None
@@ -45,7 +57,7 @@ class City:
 
 
 @dataclass(frozen=True, slots=True)
-class Area:
+class Area(_Pickled):
     """A water or a region of our own tables."""
 
     name: str

@@ -23,8 +23,10 @@ CASUALTY_LEMMAS = frozenset({"kill", "injure", "wound", "hurt"})
 
 def read_casualties(sent: Span, drafts: list[Draft]) -> None:
     _continue_attack(sent, drafts)
+    if not drafts:
+        return
     found = find_casualties(sent.text)
-    if not found.spans or not drafts:
+    if not found.spans:
         return
     owners = token_owners(drafts)
     doc = sent.doc

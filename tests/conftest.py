@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
+from newsevents.gazetteer_cache import CACHE_ENV
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+_CACHE_DIR = pytest.StashKey[tempfile.TemporaryDirectory[str]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests never read or write the user's gazetteer cache: theirs is a fresh one."""
+    cache = config.stash[_CACHE_DIR] = tempfile.TemporaryDirectory(prefix="newsevents-test-")
+    os.environ[CACHE_ENV] = cache.name
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _CACHE_DIR in config.stash:
+        config.stash[_CACHE_DIR].cleanup()
 
 
 @pytest.fixture(scope="session")

@@ -75,3 +75,18 @@ def test_a_background_sentence_after_a_dated_one_is_not_given_its_day(coder: Cod
     mentions = coder.code_text(text, date(2025, 3, 14))
     shelling = [m for m in mentions if m.evidence[0].sentence.startswith("Ugandan")]
     assert shelling and shelling[0].date.date is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The weather in Goma was calm on Monday. It turned cold on Wednesday. Hours later, "
+     "rebels shelled army positions near Goma, Congo.", date(2025, 3, 12)),
+    ("It turned cold on Wednesday. The weather in Goma was calm. Hours later, rebels shelled "
+     "army positions near Goma, Congo.", date(2025, 3, 12)),
+    ("The weather in Goma was calm on Monday. It turned cold on Wednesday.\n\nHours later, "
+     "rebels shelled army positions near Goma, Congo.", None),
+], ids=["latest date of the paragraph", "a sentence without a date", "a new paragraph"])
+def test_a_continuing_sentence_takes_the_latest_date_of_its_paragraph(
+        coder: Coder, text: str, expected: date | None) -> None:
+    """The dates of sentences without events count only here (they are read lazily)."""
+    mentions = coder.code_text(text, date(2025, 3, 14))
+    assert of_type(mentions, "ASSAULT").date.date == expected
