@@ -23,6 +23,8 @@ CIVILIAN_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "HLH", "REL", "LAB", "
 STATE_SECTORS = frozenset({"MIL", "GOV", "POL", "SPY", "JUD", "LEG"})
 NON_STATE_SECTORS = frozenset({"REB", "UAF", "CRM", "OPP"})
 LETHAL_MODES = frozenset({"firearms"})  # live fire on a crowd is lethal force (ACLED codebook)
+# Protesters beaten or attacked (not tear-gassed or hosed): serious violence (ACLED codebook).
+BODILY_MODES = frozenset({None, "beat", "torture", "primitive"})
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter",
                              "crowd", "protest", "demonstration", "rally", "march"})
 DESTROYED_OVERRIDES = frozenset({None, "Disrupted weapons use", "Looting/property destruction"})
@@ -106,6 +108,8 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
             PROTESTER_WORDS & set(view.objects)):
         if "lethal" in cues or view.fatalities or view.mode in LETHAL_MODES:
             return "Excessive force against protesters", "lethal force against protesters"
+        if view.mode in BODILY_MODES and "protest_violence" not in cues:
+            return "Excessive force against protesters", "protesters beaten or attacked"
         return "Protest with intervention", "force against protesters"  # tear gas, arrests
     if view.mode in {"destroy", "heavy-weapons", "aerial", None} and "projectile" in \
             lexicon.acled_cues(view.objects[:1]) and view.override in DESTROYED_OVERRIDES:
@@ -204,7 +208,7 @@ def _retreat(view: EventView, cues: frozenset[str], lexicon: Lexicon
              ) -> tuple[str | None, str]:
     if view.override is not None:
         return view.override, "trigger"
-    if view.mode == "withdraw" and "territory" not in cues:
-        return "Change to group/activity", "withdrawal without territory"
-    return None, ""
+    if view.mode == "withdraw" and "organisation" in cues and "territory" not in cues:
+        return "Change to group/activity", "withdrawal from talks or a body"
+    return None, ""  # troops leaving a place hand it over: Non-violent transfer (acled.tsv)
 

@@ -27,6 +27,7 @@ from .lexicon import Trigger
 from .locations import PRECISION_RANK, PlaceReader, article_countries, localize
 from .models import Article, Country, DateRef, Party
 from .parties import PARTY_PREPS, QUANTITY_NOUNS, PartyReader, clause_subject
+from .trigger_rules import joint_exercise, order_to_leave, reported_demand
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -41,7 +42,7 @@ __all__ = ["PRECISION_RANK", "Draft", "SentenceCoder", "article_countries", "cla
 
 CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
 SCORELINE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
-ANNOUNCING = frozenset({"announce", "unveil", "proclaim"})  # not light verbs: they also report
+ANNOUNCING = frozenset({"announce", "unveil", "proclaim", "declare"})  # not light verbs: they also report
 WEAPON_VERBS = frozenset({"launch", "fire"})  # events only with a weapon, or no object
 MONEY_TYPES = frozenset({"AID", "SANCTION", "AGREE", "COOPERATE"})  # money is their matter
 GENERIC_NOUNS = frozenset({"unrest", "violence", "tension", "bloodshed"})
@@ -125,6 +126,7 @@ class SentenceCoder:
             self.read_parties(draft, discourse, local)
             self.read_mode(draft)
             formal_protest(draft)
+            joint_exercise(draft)
         self.read_places(sent, drafts, context, discourse, local)
         self.read_home_country(drafts, context)
         paragraph_date = self.read_dates(sent, drafts, article.published, paragraph_date)
@@ -178,8 +180,11 @@ class SentenceCoder:
     def verb_trigger(self, tok: Token, sent: Span) -> Draft | None:
         if tok.dep_ == "amod":
             return None
+        shaped = order_to_leave(tok, sent) or reported_demand(tok, sent)
+        if shaped is not None:
+            return shaped
         lemma = tok.lemma_.lower()
-        for words in verb_phrases(tok):
+        for words in verb_phrases(tok, self.lexicon):
             found = self.lookup(words, "VERB")
             if found is not None and not (words == "agree with" and any(
                     c.dep_ == "xcomp" for c in tok.children)):  # "agreed with X to hold talks"
@@ -540,7 +545,15 @@ def _is_measure(noun: Token) -> bool:
                                     or noun.ent_type_ in {"MONEY", "QUANTITY", "DATE"})
 
 
-def verb_phrases(tok: Token) -> list[str]:
+def _is_money(noun: Token, lexicon: Lexicon | None) -> bool:
+    """'6 million euros', '$50 million': an amount of money (the lexicon's 'money')."""
+    if noun.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in noun.children):
+        return True
+    return lexicon is not None and lexicon.is_currency(noun.lemma_) and any(
+        c.dep_ in {"nummod", "quantmod"} or c.pos_ == "NUM" for c in noun.children)
+
+
+def verb_phrases(tok: Token, lexicon: Lexicon | None = None) -> list[str]:
     """Multi-word readings of a verb, longest first: 'set up base', 'take to street',
     'open fire', 'call for', 'take hostage'."""
     lemma = tok.lemma_.lower()
@@ -549,6 +562,7 @@ def verb_phrases(tok: Token) -> list[str]:
     objs += [g.lemma_.lower() for c in tok.children if c.dep_ == "dobj" and (
         _is_measure(c) or c.pos_ == "NUM") for p in c.children if p.dep_ == "prep"
         and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # "700 kg of medicine"
+    objs += ["money" for c in tok.children if c.dep_ == "dobj" and _is_money(c, lexicon)]  # "$5 million"
     first_obj = min((c.i for c in tok.children if c.dep_ == "dobj"), default=len(tok.doc))
     preps = [(c.lower_, [g.lemma_.lower() for g in c.children if g.dep_ == "pobj"])
              for c in tok.children if c.dep_ == "prep" and c.i < first_obj and not any(

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 DENY_LEMMAS = frozenset({"deny", "dismiss", "refute"})
 PLAN_LEMMAS = frozenset({"plan", "intend", "prepare", "expect", "aim", "schedule", "promise",
                          "pledge", "agree", "decide", "set", "hope", "seek"})
+FAIL_LEMMAS = frozenset({"fail"})
 IMPLICATIVE_LEMMAS = frozenset({"manage", "begin", "start", "continue", "resume", "go",
                                 "proceed", "try", "attempt", "keep", "help"})
 INTENT_ADJECTIVES = frozenset({"ready", "prepared", "willing", "determined", "poised"})
@@ -98,6 +99,11 @@ def _governed(draft: Draft, tok: Token, head: Token, lexicon: Lexicon) -> bool |
             any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False  # "called on both sides to allow aid in": what is asked (parsed advcl)
     if tok.dep_ in {"xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
+        if lemma in FAIL_LEMMAS and tok is draft.anchor and tok.dep_ == "xcomp" and \
+                draft.trigger.type in COOPERATIVE_TYPES | {"CONSULT"}:
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in head.children):
+                return False  # "if the army fails to disarm them": a condition
+            return _refusal(draft, lemma)  # "failed to reach a deal": no agreement, a rebuff
         if lemma in PLAN_LEMMAS:
             draft.factuality = "future"
             return True
@@ -177,11 +183,11 @@ def _threat_with_condition(draft: Draft) -> bool:
     return _warning(draft, anchor)
 
 
-def _refusal(draft: Draft) -> bool:
-    """'did not accept the proposal', 'will not allow refugees in': REJECT."""
+def _refusal(draft: Draft, negation: str = "negated") -> bool:
+    """'did not accept the proposal', 'will not allow refugees in', 'failed to agree': REJECT."""
     verb = draft.anchor.lemma_.lower()
     draft.trigger = replace(draft.trigger, type="REJECT", mode=None, cameo="120", acled=None)
-    draft.reason = f"negated '{verb}' is a refusal"
+    draft.reason = f"{negation} '{verb}' is a refusal"
     draft.factuality = "asserted"
     return True
 
