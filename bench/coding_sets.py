@@ -41,6 +41,12 @@ INTENT_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 GSR_CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 # ConfliBERT pentaclass: 0 = statement (CAMEO 01-02); 1..4 = GDELT quad classes.
 STATEMENT_ROOTS = frozenset({"01", "02"})
+# The set's classes by CAMEO root (Phoenix/ConfliBERT grouping), not GDELT's QuadClass: on
+# `train`, investigations (09) and reduced relations (16, sanctions, expulsions) are labelled
+# verbal conflict and protests (14) material conflict, where GDELT has 2, 4 and 3.
+PENTACLASS_BY_ROOT = {"03": "1", "04": "1", "05": "1", "06": "2", "07": "2", "08": "2",
+                      "09": "3", "10": "3", "11": "3", "12": "3", "13": "3", "14": "4",
+                      "15": "4", "16": "3", "17": "4", "18": "4", "19": "4", "20": "4"}
 PENTACLASS_NAMES = {"0": "statement", "1": "verbal coop", "2": "material coop",
                     "3": "verbal conflict", "4": "material conflict"}
 # CASE 2021 task-2 labels of the 25 ACLED sub-event types (event_types_note.txt), by ACLED name.
@@ -182,7 +188,7 @@ def pentaclass(mention: Mention | None) -> str:
     intent = intent_type(mention)
     if intent != mention.code.type:  # CAMEO 03 is verbal cooperation, 13 verbal conflict
         return "1" if intent == "AGREE" else "3"
-    return str(mention.code.quad_class)
+    return PENTACLASS_BY_ROOT.get(mention.code.cameo[:2], str(mention.code.quad_class))
 
 
 def run_conflibert(ctx: RunContext) -> SetReport:
