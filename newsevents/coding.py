@@ -41,6 +41,7 @@ __all__ = ["PRECISION_RANK", "Draft", "SentenceCoder", "article_countries", "cla
            "evidence_for", "load_mode_words", "owner_of", "token_owners"]
 
 CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
+VICTIM_VERBS = frozenset({"die"})  # their subject is the victim
 SCORELINE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
 ANNOUNCING = frozenset({"announce", "unveil", "proclaim", "declare"})  # not light verbs: they also report
 WEAPON_VERBS = frozenset({"launch", "fire"})  # events only with a weapon, or no object
@@ -190,6 +191,8 @@ class SentenceCoder:
                     c.dep_ == "xcomp" for c in tok.children)):  # "agreed with X to hold talks"
                 return Draft(found, tok, tok, sent, reason=f"verb '{words}'")
         found = self.lexicon.trigger(lemma, "VERB")
+        if found is None and lemma in CASUALTY_VERBS:
+            return self.casualty_cause(tok, lemma, sent)  # "died of torture"
         if found is None:
             return self.base_established(tok, lemma, sent)
         if lemma in WEAPON_VERBS and not self.weapon_object(tok):
@@ -209,21 +212,32 @@ class SentenceCoder:
         if event_noun is not None:  # "a missile strike hit the city", "hit by a strike"
             return Draft(self._noun_code(event_noun) or found, event_noun, tok, sent,
                          reason=f"'{event_noun.lemma_} {lemma}'")
-        cause = next((t for t in tok.subtree if t.i != tok.i and t.dep_ == "pobj"
-                      and t.ent_type_ not in {"DATE", "TIME"}  # "on March 3" is no march
-                      and self._is_trigger_noun(t)), None) if lemma in CASUALTY_VERBS else None
-        if cause is not None:  # "killed three in a gunbattle": the verb carries the noun's event
-            code = self._noun_code(cause)
-            if code is None or code.type != "ASSAULT":
-                return None
-            return Draft(code, tok, tok, sent, reason=f"'{lemma} in {cause.lemma_}'",
-                         covers=(cause.i,))
+        if lemma in CASUALTY_VERBS and self.cause_noun(tok) is not None:
+            return self.casualty_cause(tok, lemma, sent)
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None:
             inner = self._noun_code(obj)
             if inner is not None and inner.type == found.type:
                 found = inner  # "fired missiles" -> the noun's mode
         return Draft(found, tok, tok, sent, reason=f"verb '{lemma}'")
+
+    def cause_noun(self, verb: Token) -> Token | None:
+        return next((t for t in verb.subtree if t.i != verb.i and t.dep_ == "pobj"
+                     and t.ent_type_ not in {"DATE", "TIME"}  # "on March 3" is no march
+                     and self._is_trigger_noun(t)), None)
+
+    def casualty_cause(self, verb: Token, lemma: str, sent: Span) -> Draft | None:
+        """'killed three in a gunbattle', 'died of torture': the verb carries the noun's
+        event (an assault only)."""
+        cause = self.cause_noun(verb)
+        code = self._noun_code(cause) if cause is not None else None
+        if cause is None or code is None or code.type != "ASSAULT":
+            return None
+        if lemma in VICTIM_VERBS:  # who died is the victim, not the actor: the noun carries it
+            return Draft(code, cause, cause, sent, reason=f"'{lemma} ... {cause.lemma_}'",
+                         covers=(verb.i,))
+        return Draft(code, verb, verb, sent, reason=f"'{lemma} in {cause.lemma_}'",
+                     covers=(cause.i,))
 
     def weapon_object(self, verb: Token) -> bool:
         """'fired rockets', 'launched drones', 'fired on the convoy', 'shots were fired'."""
@@ -279,6 +293,11 @@ class SentenceCoder:
                     self.lookup(f"{child.lower_} {tok.lower_}", "NOUN")
                 if found is not None:
                     return found
+            if child.dep_ == "prep" and child.lower_ == "of":  # "state of emergency"
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    found = self.lookup(f"{lemma} of {pobj.lemma_.lower()}", "NOUN")
+                    if found is not None:
+                        return found
         return self.lexicon.trigger(lemma, "NOUN") or self.lexicon.trigger(tok.lower_, "NOUN")
 
     def noun_trigger(self, tok: Token, sent: Span) -> Draft | None:
