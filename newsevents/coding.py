@@ -22,7 +22,7 @@ from .actors import ActorResolver, Discourse
 from .casualties import find_casualties
 from .drafts import Draft, evidence_for, owner_of, token_owners
 from .entities import entities_in
-from .factuality import DENY_LEMMAS, read_factuality
+from .factuality import DENY_LEMMAS, ORDER_LEMMAS, ORDERED_TYPES, read_factuality
 from .lexicon import Trigger
 from .locations import PRECISION_RANK, PlaceReader, article_countries, localize
 from .models import Article, Country, DateRef, Party
@@ -385,7 +385,8 @@ class SentenceCoder:
         out = []
         for draft in drafts:
             if draft.token.i not in seen and not _denial_of_event(draft, drafts) and \
-                    not _protest_purpose(draft, drafts) and not _agreed_content(draft, drafts):
+                    not _protest_purpose(draft, drafts) and not _agreed_content(draft, drafts) \
+                    and not _carried_order(draft, drafts):
                 out.append(draft)
                 seen.add(draft.token.i)
         return out
@@ -591,6 +592,20 @@ def verb_phrases(tok: Token, lexicon: Lexicon | None = None) -> list[str]:
     long += [f"{lemma} {o} {p}" for o in objs for p, _ in preps]
     short = [f"{lemma} {p}" for p in prts] + [f"{lemma} {o}" for o in objs]
     return long + short + [f"{lemma} {p}" for p, _ in preps]
+
+
+def _carried_order(draft: Draft, drafts: list[Draft]) -> bool:
+    """'Kiir ordered the army to deploy 1,000 soldiers': the deployment is the event and the
+    one who ordered it its actor; the order is not a REQUEST of its own. The ordered act
+    takes the order verb as its anchor (subject = actor, the one ordered = target)."""
+    if draft.trigger.type != "REQUEST" or draft.anchor.lemma_.lower() not in ORDER_LEMMAS:
+        return False
+    acts = [o for o in drafts if o is not draft and o.trigger.type in ORDERED_TYPES and
+            o.anchor.dep_ == "xcomp" and o.anchor.head.i == draft.anchor.i]
+    for act in acts:
+        act.anchor = draft.anchor
+        act.reason = f"{act.reason}, ordered by '{draft.anchor.lemma_}'"
+    return bool(acts)
 
 
 def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:

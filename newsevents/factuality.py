@@ -26,6 +26,10 @@ DENY_LEMMAS = frozenset({"deny", "dismiss", "refute"})
 PLAN_LEMMAS = frozenset({"plan", "intend", "prepare", "expect", "aim", "schedule", "promise",
                          "pledge", "agree", "decide", "set", "hope", "seek"})
 FAIL_LEMMAS = frozenset({"fail"})
+ORDER_LEMMAS = frozenset({"order", "instruct", "direct", "command"})
+# Acts of state an authority brings about by ordering them (not talk, which stays a request).
+ORDERED_TYPES = frozenset({"MOBILIZE", "COERCE", "SANCTION", "RETREAT", "ASSAULT", "AID",
+                           "CONCEDE"})
 IMPLICATIVE_LEMMAS = frozenset({"manage", "begin", "start", "continue", "resume", "go",
                                 "proceed", "try", "attempt", "keep", "help"})
 INTENT_ADJECTIVES = frozenset({"ready", "prepared", "willing", "determined", "poised"})
@@ -71,7 +75,8 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
             return tok is draft.anchor and _warning(draft, tok)
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             return False
-        if auxes & {"have", "has"} and any(t.lower_ == "since" for t in tok.subtree):
+        if auxes & {"have", "has"} and draft.trigger.type == "ASSAULT" and \
+                any(t.lower_ == "since" for t in tok.subtree):
             return False  # a toll "since 2004"
         head = tok.head
         if head is tok:
@@ -109,6 +114,8 @@ def _governed(draft: Draft, tok: Token, head: Token, lexicon: Lexicon) -> bool |
             return True
         if governing is not None and governing.type == "ACCUSE":
             return False  # "accused the RSF of shelling civilians": an allegation
+        if tok.dep_ == "xcomp" and lemma in ORDER_LEMMAS and draft.trigger.type in ORDERED_TYPES:
+            return None  # "ordered the army to deploy troops": the deployment is the event
         if governing is not None and tok.dep_ == "xcomp":
             return False  # "threatened to strike", "urged them to withdraw"
         if governing is not None and governing.type in CONTENT_TYPES:

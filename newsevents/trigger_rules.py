@@ -4,7 +4,8 @@
   (CAMEO 10, PLOVER REQUEST) by the speaker, whatever the demanded act is.
 - A joint exercise: war games or drills held with another country are military cooperation
   (CAMEO 062, PLOVER COOPERATE), not a show of force (CAMEO 152, MOBILIZE).
-- An order to leave: "ordered two diplomats to leave the country" expels them (CAMEO 166,
+- An order to leave: "ordered two diplomats to leave the country" (or "declared persona non
+  grata") expels them (CAMEO 166,
   PLOVER SANCTION expel); other people ordered out are deported (CAMEO 174, COERCE).
 """
 
@@ -54,7 +55,12 @@ def reported_demand(clause: Token, sent: Span) -> Draft | None:
 
 
 def order_to_leave(verb: Token, sent: Span) -> Draft | None:
-    """'Burundi ordered two Rwandan embassy staff to leave within 48 hours': an expulsion."""
+    """'Burundi ordered two Rwandan embassy staff to leave within 48 hours': an expulsion;
+    so is declaring a diplomat persona non grata."""
+    if verb.lemma_.lower() == "declare" and any(
+            c.lower_ == "grata" for c in verb.subtree if c.head.i == verb.i or
+            c.head.head.i == verb.i):
+        return Draft(EXPEL, verb, verb, sent, reason="'declared persona non grata'")
     if verb.lemma_.lower() not in ORDER_VERBS:
         return None
     leave = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}
