@@ -43,7 +43,8 @@ __all__ = ["PRECISION_RANK", "Draft", "SentenceCoder", "article_countries", "cla
 CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
 VICTIM_VERBS = frozenset({"die"})  # their subject is the victim
 SCORELINE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
-ANNOUNCING = frozenset({"announce", "unveil", "proclaim", "declare"})  # not light verbs: they also report
+# Not light verbs, they also report; but "announced/declared a ceasefire" makes it so.
+ANNOUNCING = frozenset({"announce", "unveil", "proclaim", "declare"})
 WEAPON_VERBS = frozenset({"launch", "fire"})  # events only with a weapon, or no object
 MONEY_TYPES = frozenset({"AID", "SANCTION", "AGREE", "COOPERATE"})  # money is their matter
 GENERIC_NOUNS = frozenset({"unrest", "violence", "tension", "bloodshed"})
@@ -582,7 +583,8 @@ def verb_phrases(tok: Token, lexicon: Lexicon | None = None) -> list[str]:
     objs += [g.lemma_.lower() for c in tok.children if c.dep_ == "dobj" and (
         _is_measure(c) or c.pos_ == "NUM") for p in c.children if p.dep_ == "prep"
         and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # "700 kg of medicine"
-    objs += ["money" for c in tok.children if c.dep_ == "dobj" and _is_money(c, lexicon)]  # "$5 million"
+    objs += ["money" for c in tok.children  # "gave $5 million": the lexicon's 'money'
+             if c.dep_ == "dobj" and _is_money(c, lexicon)]
     first_obj = min((c.i for c in tok.children if c.dep_ == "dobj"), default=len(tok.doc))
     preps = [(c.lower_, [g.lemma_.lower() for g in c.children if g.dep_ == "pobj"])
              for c in tok.children if c.dep_ == "prep" and c.i < first_obj and not any(
