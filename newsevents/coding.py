@@ -20,14 +20,21 @@ from . import dating, reports, responses
 from .acled_rules import EventView, acled_subtype
 from .actors import ActorResolver, Discourse
 from .casualties import find_casualties
-from .drafts import Draft, evidence_for, owner_of, token_owners
+from .drafts import Draft, LocalCountries, evidence_for, owner_of, token_owners
 from .entities import entities_in
 from .factuality import DENY_LEMMAS, ORDER_LEMMAS, ORDERED_TYPES, read_factuality
 from .lexicon import Trigger
 from .locations import PRECISION_RANK, PlaceReader, article_countries, localize
 from .models import Article, Country, DateRef, Party
 from .parties import PARTY_PREPS, QUANTITY_NOUNS, PartyReader, clause_subject
-from .trigger_rules import joint_exercise, order_to_leave, reported_demand
+from .trigger_rules import (
+    expelled_party,
+    intent_to_give,
+    joint_exercise,
+    opinion_poll,
+    order_to_leave,
+    reported_demand,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -126,6 +133,7 @@ class SentenceCoder:
         drafts = self.drop_embedded(drafts)
         for draft in drafts:
             self.read_parties(draft, discourse, local)
+            expelled_party(draft, self.actors, LocalCountries(discourse, local, draft.token.i))
             self.read_mode(draft)
             formal_protest(draft)
             joint_exercise(draft)
@@ -135,7 +143,7 @@ class SentenceCoder:
         self.read_casualties(sent, drafts)
         self.read_attribution(sent, drafts, discourse, local)
         self.link_responses(drafts)
-        kept = [d for d in drafts if self.is_political(d)]
+        kept = [d for d in drafts if self.is_political(d) and not opinion_poll(d)]
         for draft in kept:
             self.read_acled(draft)
             self.place_at_home(draft, context)
@@ -195,7 +203,7 @@ class SentenceCoder:
         if found is None and lemma in CASUALTY_VERBS:
             return self.casualty_cause(tok, lemma, sent)  # "died of torture"
         if found is None:
-            return self.base_established(tok, lemma, sent)
+            return intent_to_give(tok, sent) or self.base_established(tok, lemma, sent)
         if lemma in WEAPON_VERBS and not self.weapon_object(tok):
             return None  # "launched a bid", "fired the governor"
         if lemma == "charge" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
@@ -625,6 +633,10 @@ def formal_protest(draft: Draft) -> None:
     if draft.trigger.type != "PROTEST" or actor is None or actor.sector != "GOV" or \
             draft.trigger.mode not in {None, "demo"}:
         return
+    subj, _ = clause_subject(draft.anchor) if draft.anchor.pos_ in {"VERB", "AUX"} else (
+        None, False)
+    if subj is not None and subj.ent_type_ == "NORP" and subj.tag_ in {"NNPS", "NNS"}:
+        return  # "ethnic Albanians demonstrated", "Palestinians protested": people, no state
     draft.trigger = replace(draft.trigger, type="ACCUSE", mode="allege", cameo="114", acled=None)
     draft.reason = f"{draft.reason}; a government's protest is a formal complaint"
 

@@ -2,6 +2,8 @@
 
 - A reported "must": "Paris said Iraq must cooperate with the inspectors" is a demand
   (CAMEO 10, PLOVER REQUEST) by the speaker, whatever the demanded act is.
+- An opinion: "polls suggest 80 percent of Georgians support joining" is no act of support.
+- An offer: "is willing to send equipment" states an intent to cooperate (CAMEO 03, AGREE).
 - A joint exercise: war games or drills held with another country are military cooperation
   (CAMEO 062, PLOVER COOPERATE), not a show of force (CAMEO 152, MOBILIZE).
 - An order to leave: "ordered two diplomats to leave the country" (or "declared persona non
@@ -17,18 +19,31 @@ from typing import TYPE_CHECKING
 from .attribution import is_reporting_verb
 from .drafts import Draft
 from .lexicon import Trigger
+from .models import Party
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from .actors import ActorResolver, Discourse
+
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})  # "we must defend ourselves" is resolve
 SPECULATORS = frozenset({"analyst", "observer", "expert", "commentator", "critic",
                          "economist", "researcher"})
+STATEMENT_NOUNS = frozenset({"reminder", "warning", "statement", "declaration", "message",
+                             "insistence", "demand", "ultimatum"})
 ORDER_VERBS = frozenset({"order", "tell", "instruct", "give"})
 LEAVE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
 DIPLOMAT_WORDS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul",
                             "charge", "embassy", "staff", "chargé"})
+POLL_SUBJECTS = frozenset({"percent", "%", "majority", "minority", "most", "share",
+                           "proportion", "per"})  # "80 percent of Georgians support ..."
+POLL_NOUNS = frozenset({"poll", "survey", "opinion"})
+ATTITUDE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "AGREE"})
 JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "multinational", "trilateral"})
+GIVING_VERBS = frozenset({"send", "contribute", "provide", "give", "supply", "help",
+                          "assist", "share", "host", "lend", "offer", "finance", "fund"})
+INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager"})
+OFFER = Trigger(("ready", "to"), "VERB", "AGREE", None, "030", "an offer of help")
 DEMAND = Trigger(("must",), "VERB", "REQUEST", None, "100", "a reported 'must' is a demand")
 EXPEL = Trigger(("order", "leave"), "VERB", "SANCTION", "expel", "166",
                 "diplomats ordered to leave are expelled")
@@ -39,11 +54,14 @@ DEPORT = Trigger(("order", "leave"), "VERB", "COERCE", "deport", "174",
 def reported_demand(clause: Token, sent: Span) -> Draft | None:
     """'The minister said Libya must hand over the suspects': the saying is a demand on
     Libya. The speech verb carries the event (its subject is the actor)."""
-    if clause.dep_ != "ccomp" or not any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "must"
-                                         for c in clause.children):
+    if clause.dep_ not in {"ccomp", "acl"} or not any(
+            c.dep_ in {"aux", "auxpass"} and c.lower_ == "must" for c in clause.children):
         return None
     speech = clause.head
-    if speech.pos_ not in {"VERB", "AUX"} or not is_reporting_verb(speech.lemma_.lower()):
+    if speech.pos_ == "NOUN" and speech.lemma_.lower() in STATEMENT_NOUNS and \
+            speech.head.pos_ in {"VERB", "AUX"}:
+        speech = speech.head  # "issued a reminder to Iraq that it must cooperate"
+    elif speech.pos_ not in {"VERB", "AUX"} or not is_reporting_verb(speech.lemma_.lower()):
         return None
     speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
     subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -89,3 +107,55 @@ def joint_exercise(draft: Draft) -> None:
     if partner:
         draft.trigger = replace(trigger, type="COOPERATE", mode=None, cameo="062", acled=None)
         draft.reason = f"{draft.reason}; an exercise with a partner is cooperation"
+
+
+def intent_to_give(verb: Token, sent: Span) -> Draft | None:
+    """'Norway is willing to send equipment', 'Colombia is ready to contribute troops': an
+    offer of help is a statement of intent to cooperate (CAMEO 03, PLOVER AGREE)."""
+    adjective = verb.head
+    if verb.dep_ != "xcomp" or verb.lemma_.lower() not in GIVING_VERBS or \
+            adjective.lemma_.lower() not in INTENT_ADJECTIVES or adjective.pos_ != "ADJ":
+        return None
+    clause = adjective.head if adjective.dep_ in {"acomp", "amod"} else adjective
+    if any(c.dep_ == "neg" for c in (*clause.children, *adjective.children)):
+        return None
+    return Draft(OFFER, verb, clause if clause.pos_ in {"VERB", "AUX"} else verb, sent,
+                 reason=f"'{adjective.lower_} to {verb.lemma_}' offers help")
+
+
+def expelled_party(draft: Draft, actors: ActorResolver, discourse: Discourse) -> None:
+    """'ordered two Rwandan embassy staff to leave': when no party was read, the expelled
+    are the state (diplomats) or the people of the country their modifier names."""
+    if draft.trigger not in (EXPEL, DEPORT) or draft.target is not None:
+        return
+    people = next((c for c in draft.anchor.children if c.dep_ in {"dobj", "dative"}), None)
+    if people is None:
+        return
+    for tok in people.subtree:
+        if tok.dep_ in {"amod", "compound", "nmod", "poss"} and tok.i != people.i:
+            country = actors.token_country(tok, discourse)
+            if country is not None:
+                phrase = people.doc[people.left_edge.i : people.right_edge.i + 1].text
+                sector = "GOV" if draft.trigger is EXPEL else "CVL"
+                draft.target = Party(phrase, country.name, country.iso3, sector)
+                return
+
+
+def opinion_poll(draft: Draft) -> bool:
+    """A share of a population holding a view ('most Kenyans oppose the levy', 'polls show
+    60 percent support the deal') is an opinion, not an event."""
+    if draft.trigger.type not in ATTITUDE_TYPES:
+        return False
+    subject = next((c for c in draft.anchor.children if c.dep_ == "nsubj"), None)
+    if subject is not None and any(c.lower_ in {"most", "many"} for c in subject.children):
+        return True
+    tok = draft.token
+    for _ in range(4):
+        if tok.lemma_.lower() in POLL_SUBJECTS or any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in POLL_NOUNS | POLL_SUBJECTS
+                for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
