@@ -33,6 +33,7 @@ from .trigger_rules import (
     joint_exercise,
     opinion_poll,
     order_to_leave,
+    protesters_gathered,
     reported_demand,
 )
 
@@ -203,7 +204,9 @@ class SentenceCoder:
         if found is None and lemma in CASUALTY_VERBS:
             return self.casualty_cause(tok, lemma, sent)  # "died of torture"
         if found is None:
-            return intent_to_give(tok, sent) or self.base_established(tok, lemma, sent)
+            return intent_to_give(tok, sent) or self.base_established(tok, lemma, sent) or \
+                self.weapons_found(tok, lemma, sent) or \
+                protesters_gathered(tok, sent, self.lexicon)
         if lemma in WEAPON_VERBS and not self.weapon_object(tok):
             return None  # "launched a bid", "fired the governor"
         if lemma == "charge" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
@@ -266,6 +269,19 @@ class SentenceCoder:
             return None
         code = Trigger((lemma, obj.lemma_.lower()), "VERB", "MOBILIZE", "troops", "154",
                        "a base set up", "Headquarters or base established")
+        return Draft(code, verb, verb, sent, reason=f"'{lemma} {obj.lemma_}'")
+
+    def weapons_found(self, verb: Token, lemma: str, sent: Span) -> Draft | None:
+        """'Soldiers found a cache of rifles and ammunition', 'police defused two bombs':
+        weapons taken out of use (ACLED Disrupted weapons use, PLOVER COERCE seize)."""
+        if "disrupt" not in self.lexicon.acled_cues([lemma]):
+            return None
+        obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if obj is None or "weapon" not in self.lexicon.acled_cues(
+                [t.lemma_ for t in obj.subtree]):
+            return None
+        code = Trigger((lemma, obj.lemma_.lower()), "VERB", "COERCE", "seize", "1711",
+                       "weapons taken out of use", "Disrupted weapons use")
         return Draft(code, verb, verb, sent, reason=f"'{lemma} {obj.lemma_}'")
 
     def labour_strike(self, verb: Token, lemma: str) -> Trigger | None:

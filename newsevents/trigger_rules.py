@@ -3,6 +3,8 @@
 - A reported "must": "Paris said Iraq must cooperate with the inspectors" is a demand
   (CAMEO 10, PLOVER REQUEST) by the speaker, whatever the demanded act is.
 - An opinion: "polls suggest 80 percent of Georgians support joining" is no act of support.
+- A gathering of protesters: "hundreds of demonstrators gathered outside parliament" is a
+  demonstration (CAMEO 141, PLOVER PROTEST).
 - An offer: "is willing to send equipment" states an intent to cooperate (CAMEO 03, AGREE).
 - A joint exercise: war games or drills held with another country are military cooperation
   (CAMEO 062, PLOVER COOPERATE), not a show of force (CAMEO 152, MOBILIZE).
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from .actors import ActorResolver, Discourse
+    from .lexicon import Lexicon
 
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})  # "we must defend ourselves" is resolve
 SPECULATORS = frozenset({"analyst", "observer", "expert", "commentator", "critic",
@@ -40,6 +43,9 @@ POLL_SUBJECTS = frozenset({"percent", "%", "majority", "minority", "most", "shar
 POLL_NOUNS = frozenset({"poll", "survey", "opinion"})
 ATTITUDE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "AGREE"})
 JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "multinational", "trilateral"})
+GATHER_VERBS = frozenset({"gather", "assemble", "converge", "congregate", "mass", "flock",
+                          "march", "parade", "camp"})
+PROTEST = Trigger(("gather",), "VERB", "PROTEST", "demo", "141", "protesters gathered")
 GIVING_VERBS = frozenset({"send", "contribute", "provide", "give", "supply", "help",
                           "assist", "share", "host", "lend", "offer", "finance", "fund"})
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager"})
@@ -159,3 +165,17 @@ def opinion_poll(draft: Draft) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def protesters_gathered(verb: Token, sent: Span, lexicon: Lexicon) -> Draft | None:
+    """'Thousands of demonstrators gathered in the square': the gathering is the protest."""
+    if verb.lemma_.lower() not in GATHER_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    heads = [subject] + [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"]  # "thousands of protesters"
+    if not any("protest" in lexicon.acled_cues([h.lemma_]) for h in heads):
+        return None
+    return Draft(PROTEST, verb, verb, sent, reason=f"protesters '{verb.lemma_}'")
