@@ -26,7 +26,8 @@ LETHAL_MODES = frozenset({"firearms"})  # live fire on a crowd is lethal force (
 # Protesters beaten or attacked (not tear-gassed or hosed): serious violence (ACLED codebook).
 BODILY_MODES = frozenset({None, "beat", "torture", "primitive"})
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter",
-                             "crowd", "protest", "demonstration", "rally", "march"})
+                             "crowd", "protest", "demonstration", "rally", "march", "mourner",
+                             "picketer"})
 DESTROYED_OVERRIDES = frozenset({None, "Disrupted weapons use", "Looting/property destruction"})
 # ASSAULT modes whose weapon decides the sub-event type, in ACLED's order of precedence.
 WEAPON_MODES = {"suicide-attack": "Suicide bomb", "aerial": "Air/drone strike",
@@ -114,6 +115,9 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
     if view.mode in {"destroy", "heavy-weapons", "aerial", None} and "projectile" in \
             lexicon.acled_cues(view.objects[:1]) and view.override in DESTROYED_OVERRIDES:
         return "Disrupted weapons use", "an incoming weapon destroyed"  # "downed two drones"
+    if view.mode == "destroy" and "weapon" in lexicon.acled_cues(view.objects[:1]) and \
+            view.override in DESTROYED_OVERRIDES:
+        return "Disrupted weapons use", "weapons destroyed"  # "destroyed an arms cache"
     if is_protesters(view.actor) and view.mode in {None, "destroy", "primitive", "beat"}:
         return "Violent demonstration", "violent protesters"
     if view.override is not None and not (view.mode in WEAPON_MODES and view.override ==
@@ -169,7 +173,7 @@ def _coerce(view: EventView, cues: frozenset[str], lexicon: Lexicon
             ) -> tuple[str | None, str]:
     if view.mode == "arrest" and (is_protesters(view.target) or "protest" in cues):
         return "Protest with intervention", "protesters arrested"
-    if view.mode == "seize" and "nonviolent" in cues:
+    if view.mode == "seize" and "nonviolent" in cues and not cues & {"lethal", "combat"}:
         return "Non-violent transfer of territory", "ground taken without a fight"
     if view.mode == "seize" and view.cameo.startswith("192") or view.override in {
             "Government regains territory", "Non-state actor overtakes territory"}:
