@@ -25,6 +25,8 @@ NON_STATE_SECTORS = frozenset({"REB", "UAF", "CRM", "OPP"})
 LETHAL_MODES = frozenset({"firearms"})  # live fire on a crowd is lethal force (ACLED codebook)
 # Protesters beaten or attacked (not tear-gassed or hosed): serious violence (ACLED codebook).
 BODILY_MODES = frozenset({None, "beat", "torture", "primitive"})
+FORCE_MODES = frozenset({None, "firearms", "beat", "crowd-control"})  # on a crowd
+STATE_FORCE_WORDS = frozenset({"attack", "violent", "violently"})  # said of the police too
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter",
                              "crowd", "protest", "demonstration", "rally", "march", "mourner",
                              "picketer"})
@@ -52,6 +54,7 @@ class EventView:
     fatalities: int | None
     sentence: Span
     objects: tuple[str, ...] = ()  # lemmas of what the event acted on ("a cache of weapons")
+    trigger: str = ""  # the trigger's lemma
 
 
 def sentence_cues(view: EventView, lexicon: Lexicon) -> frozenset[str]:
@@ -106,10 +109,13 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
     if view.mode == "abduct":
         return "Abduction/forced disappearance", "abduction"
     if view.mode == "crowd-control" or is_protesters(view.target) or bool(
-            PROTESTER_WORDS & set(view.objects)):
+            PROTESTER_WORDS & set(view.objects)) or (
+            "protest" in cues and view.mode in FORCE_MODES and is_state(view.actor, lexicon)):
+        if protesters_violent(view, lexicon):
+            return "Violent demonstration", "violent protesters met by force"
         if "lethal" in cues or view.fatalities or view.mode in LETHAL_MODES:
             return "Excessive force against protesters", "lethal force against protesters"
-        if view.mode in BODILY_MODES and "protest_violence" not in cues:
+        if view.mode in BODILY_MODES:  # protesters_violent() was ruled out above
             return "Excessive force against protesters", "protesters beaten or attacked"
         return "Protest with intervention", "force against protesters"  # tear gas, arrests
     if view.mode in {"destroy", "heavy-weapons", "aerial", None} and "projectile" in \
@@ -144,6 +150,14 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
                                               lexicon.acled_cues(view.objects)):
         return "Attack", "civilian target"
     return None, ""
+
+
+def protesters_violent(view: EventView, lexicon: Lexicon) -> bool:
+    """Stones, fires or looting beside the force used on a crowd: ACLED codes the event a
+    violent demonstration (the state's attack words themselves do not count)."""
+    lemmas = [t.lemma_ for t in view.sentence if not t.is_punct and
+              t.lemma_.lower() not in STATE_FORCE_WORDS and t.lemma_.lower() != view.trigger]
+    return "protest_violence" in lexicon.acled_cues(lemmas)
 
 
 def is_mob(party: Party | None, lexicon: Lexicon) -> bool:
@@ -185,7 +199,8 @@ def _coerce(view: EventView, cues: frozenset[str], lexicon: Lexicon
     if view.override is not None:
         return view.override, "trigger"
     if view.mode == "seize" and ("weapon" in party_cues(view.target, lexicon)
-                                 or "weapon" in lexicon.acled_cues(view.objects)):
+                                 or "weapon" in lexicon.acled_cues(view.objects)
+                                 or ("weapon" in cues and is_state(view.actor, lexicon))):
         return "Disrupted weapons use", "weapons seized"
     return None, ""
 

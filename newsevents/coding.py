@@ -491,7 +491,8 @@ class SentenceCoder:
         objects = [h.lemma_ for h in heads if h.dep_ != "prep"] + [
             t.lemma_ for h in heads for t in h.subtree]  # the object's head word first
         view = EventView(trigger.type, trigger.mode, trigger.cameo, trigger.acled, draft.actor,
-                         draft.target, draft.fatalities, draft.sentence, tuple(objects))
+                         draft.target, draft.fatalities, draft.sentence, tuple(objects),
+                         draft.token.lemma_.lower())
         if trigger.type == "COERCE" and trigger.mode == "seize" and trigger.cameo == "1711" \
                 and "territory" in self.lexicon.acled_cues(objects) and not trigger.acled:
             trigger = draft.trigger = replace(trigger, cameo="192")  # "seized the town"

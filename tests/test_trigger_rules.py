@@ -126,7 +126,43 @@ def test_traps_of_the_new_patterns(coder: Coder, text: str, type_: str | None) -
     ("Police beat protesters outside the parliament.", "Excessive force against protesters"),
     ("Police fired tear gas at protesters outside the parliament.",
      "Protest with intervention"),  # trap: crowd-control weapons stay an intervention
+    ("Police fired tear gas at protesters who threw stones and burned tyres in Nairobi.",
+     "Violent demonstration"),  # the crowd's own violence decides
+    ("Soldiers opened fire during a protest in the capital, killing three people.",
+     "Excessive force against protesters"),  # the victims are not named as protesters
+    ("The rebels surrendered to the army on Friday.", "Agreement"),  # ACLED codebook
+    ("Troops destroyed a cache of weapons in the forest.", "Disrupted weapons use"),
+    ("Soldiers found a cache of rifles and ammunition near the village.",
+     "Disrupted weapons use"),
+    ("Police defused two bombs outside the church.", "Disrupted weapons use"),
+    ("The militia took control of the town after government troops withdrew.",
+     "Non-violent transfer of territory"),
+    ("The militia took control of the town after heavy fighting.",
+     "Non-state actor overtakes territory"),  # trap: fighting reported
+    ("Rebels set up a checkpoint on the main road into the town.",
+     "Headquarters or base established"),
 ])
 def test_acled_sub_types_of_withdrawals_and_force_against_protesters(
         coder: Coder, text: str, subtype: str) -> None:
     assert subtype in [m.code.acled_sub_event_type for m in coded(coder, text)]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Hundreds of demonstrators gathered outside the parliament in Nairobi on Monday.",
+     "PROTEST"),
+    ("Thousands of fans gathered outside the stadium.", None),  # trap: no protesters
+    ("NATO member Norway is willing to send equipment to help defend Kuwait.", "AGREE"),
+    ("Colombia is ready to contribute troops to the mission, the minister said.", "AGREE"),
+    ("Opinion polls suggest that most Georgians support joining the bloc.", None),  # opinion
+    ("Most Kenyans oppose the new levy.", None),
+    ("Up to 200 ethnic Serbs demonstrated in Mitrovica on Tuesday.", "PROTEST"),  # not a state
+])
+def test_gatherings_offers_and_opinions(coder: Coder, text: str, type_: str | None) -> None:
+    types = [m.code.type for m in coded(coder, text)]
+    assert types[:1] == ([type_] if type_ else []), types
+
+
+def test_expelled_diplomats_belong_to_the_state_their_modifier_names(coder: Coder) -> None:
+    mentions = coded(coder, "Peru ordered two Bolivian embassy staff to leave the country.")
+    assert mentions and mentions[0].target is not None
+    assert (mentions[0].target.country, mentions[0].target.sector) == ("BOL", "GOV")
