@@ -55,6 +55,8 @@ SCORELINE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
 ANNOUNCING = frozenset({"announce", "unveil", "proclaim", "declare"})
 WEAPON_VERBS = frozenset({"launch", "fire"})  # events only with a weapon, or no object
 MONEY_TYPES = frozenset({"AID", "SANCTION", "AGREE", "COOPERATE"})  # money is their matter
+RELIEF_TYPES = frozenset({"AID", "COOPERATE", "RETREAT"})  # help and truces in a disaster
+RELIEF_DOMAINS = frozenset({"weather", "health", "accident"})
 GENERIC_NOUNS = frozenset({"unrest", "violence", "tension", "bloodshed"})
 PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
@@ -512,6 +514,9 @@ class SentenceCoder:
             domains.add("sports")  # "beat the Tigers 30-12"
         nonpolitical = bool(domains)
         money_only = domains == {"business"} and draft.trigger.type in MONEY_TYPES
+        relief = draft.trigger.type in RELIEF_TYPES and domains <= RELIEF_DOMAINS | {"business"}
+        if relief and draft.actor is not None:
+            return True  # "aid to help Haiti after the earthquake": disasters call for aid
         if nonpolitical and not money_only and (draft.actor is None or not any(
                 p.sector not in {None, "GOV"} for p in parties)):
             return False  # "Norway gave five million dollars of aid" is no business story
