@@ -28,7 +28,9 @@ from .locations import PRECISION_RANK, PlaceReader, article_countries, localize
 from .models import Article, Country, DateRef, Party
 from .parties import PARTY_PREPS, QUANTITY_NOUNS, PartyReader, clause_subject
 from .trigger_rules import (
+    PEACEKEEPING,
     expelled_party,
+    forces_arrive,
     intent_to_give,
     joint_exercise,
     opinion_poll,
@@ -150,6 +152,7 @@ class SentenceCoder:
         for draft in kept:
             self.read_acled(draft)
             self.place_at_home(draft, context)
+            self.host_country(draft)
         for country in local:
             discourse.saw_country(country[1])
         for draft in kept:
@@ -193,7 +196,8 @@ class SentenceCoder:
     def verb_trigger(self, tok: Token, sent: Span) -> Draft | None:
         if tok.dep_ == "amod":
             return None
-        shaped = order_to_leave(tok, sent) or reported_demand(tok, sent)
+        shaped = order_to_leave(tok, sent) or reported_demand(tok, sent) or \
+            forces_arrive(tok, sent)
         if shaped is not None:
             return shaped
         lemma = tok.lemma_.lower()
@@ -484,6 +488,16 @@ class SentenceCoder:
             name = country.name if country is not None else place.country
             draft.target = Party("the government", name, place.country, "GOV")
 
+    def host_country(self, draft: Draft) -> None:
+        """Forces sent to help abroad help the government where they arrive."""
+        place, actor = draft.location, draft.actor
+        if draft.trigger is not PEACEKEEPING or draft.target is not None or place is None or \
+                place.country is None or (actor is not None and actor.country == place.country):
+            return
+        country = self.gazetteer.country_place(place.country)
+        name = country.name if country is not None else place.country
+        draft.target = Party("the government", name, place.country, "GOV")
+
     def read_acled(self, draft: Draft) -> None:
         """The ACLED sub-event type from the weapon, the parties and the sentence."""
         trigger = draft.trigger
@@ -684,7 +698,8 @@ def _protest_purpose(draft: Draft, drafts: list[Draft]) -> bool:
         if other is draft or head not in (other.anchor.i, other.token.i):
             continue
         if other.trigger.type == draft.trigger.type or (
-                other.trigger.type == "PROTEST" and draft.trigger.type == "REQUEST"):
-            return True
+                other.trigger.type == "PROTEST" and draft.trigger.type == "REQUEST") or (
+                other.trigger.type == "AID" and draft.trigger.type == "MOBILIZE"):
+            return True  # "police arrived to reinforce the mission": the help is the event
     return False
 

@@ -24,13 +24,13 @@ if TYPE_CHECKING:
 
 DENY_LEMMAS = frozenset({"deny", "dismiss", "refute"})
 PLAN_LEMMAS = frozenset({"plan", "intend", "prepare", "expect", "aim", "schedule", "promise",
-                         "pledge", "agree", "decide", "set", "hope", "seek"})
+                         "pledge", "agree", "set", "hope", "seek"})  # "decided to" is the act
 FAIL_LEMMAS = frozenset({"fail"})
 ORDER_LEMMAS = frozenset({"order", "instruct", "direct", "command"})
 # Acts of state an authority brings about by ordering them (not talk, which stays a request).
 ORDERED_TYPES = frozenset({"MOBILIZE", "COERCE", "SANCTION", "RETREAT", "ASSAULT", "AID",
                            "CONCEDE"})
-IMPLICATIVE_LEMMAS = frozenset({"manage", "begin", "start", "continue", "resume", "go",
+IMPLICATIVE_LEMMAS = frozenset({"decide", "manage", "begin", "start", "continue", "resume", "go",
                                 "proceed", "try", "attempt", "keep", "help"})
 INTENT_ADJECTIVES = frozenset({"ready", "prepared", "willing", "determined", "poised"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})

@@ -5,6 +5,8 @@
 - An opinion: "polls suggest 80 percent of Georgians support joining" is no act of support.
 - A gathering of protesters: "hundreds of demonstrators gathered outside parliament" is a
   demonstration (CAMEO 141, PLOVER PROTEST).
+- Forces arriving: "Kenyan police officers arrived in Haiti to reinforce the mission" is
+  help given (CAMEO 074, PLOVER AID), other arrivals of troops a deployment, not a visit.
 - An offer: "is willing to send equipment" states an intent to cooperate (CAMEO 03, AGREE).
 - A joint exercise: war games or drills held with another country are military cooperation
   (CAMEO 062, PLOVER COOPERATE), not a show of force (CAMEO 152, MOBILIZE).
@@ -46,6 +48,14 @@ JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "multinational", "tri
 GATHER_VERBS = frozenset({"gather", "assemble", "converge", "congregate", "mass", "flock",
                           "march", "parade", "camp"})
 PROTEST = Trigger(("gather",), "VERB", "PROTEST", "demo", "141", "protesters gathered")
+ARRIVAL_VERBS = frozenset({"arrive", "land"})
+FORCE_NOUNS = frozenset({"peacekeeper", "troop", "soldier", "police", "officer", "contingent",
+                         "battalion", "unit", "force", "marine", "gendarme", "paratrooper"})
+HELP_WORDS = frozenset({"help", "join", "reinforce", "peacekeeping", "mission", "assist",
+                        "support", "aid", "bolster", "protect"})
+PEACEKEEPING = Trigger(("arrive",), "VERB", "AID", None, "074",
+                       "forces arriving to help another country (peacekeeping, CAMEO 074)")
+DEPLOYMENT = Trigger(("arrive",), "VERB", "MOBILIZE", "troops", "154", "forces arriving")
 GIVING_VERBS = frozenset({"send", "contribute", "provide", "give", "supply", "help",
                           "assist", "share", "host", "lend", "offer", "finance", "fund"})
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager"})
@@ -179,3 +189,20 @@ def protesters_gathered(verb: Token, sent: Span, lexicon: Lexicon) -> Draft | No
     if not any("protest" in lexicon.acled_cues([h.lemma_]) for h in heads):
         return None
     return Draft(PROTEST, verb, verb, sent, reason=f"protesters '{verb.lemma_}'")
+
+
+def forces_arrive(verb: Token, sent: Span) -> Draft | None:
+    """Troops, police or peacekeepers who arrive are deployed, they do not visit."""
+    if verb.lemma_.lower() not in ARRIVAL_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    heads = [subject] + [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"]  # "a first batch of troops"
+    if not any(h.lemma_.lower() in FORCE_NOUNS for h in heads):
+        return None
+    helping = any(t.lemma_.lower() in HELP_WORDS for t in sent)
+    code = PEACEKEEPING if helping else DEPLOYMENT
+    return Draft(code, verb, verb, sent, reason=f"forces '{verb.lemma_}'" +
+                 (" to help" if helping else ""))

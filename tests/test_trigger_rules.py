@@ -166,3 +166,27 @@ def test_expelled_diplomats_belong_to_the_state_their_modifier_names(coder: Code
     mentions = coded(coder, "Peru ordered two Bolivian embassy staff to leave the country.")
     assert mentions and mentions[0].target is not None
     assert (mentions[0].target.country, mentions[0].target.sector) == ("BOL", "GOV")
+
+
+@pytest.mark.parametrize(("text", "type_", "cameo"), [
+    ("About 300 Rwandan police officers arrived in Bangui on Monday to reinforce the UN "
+     "mission.", "AID", "074"),  # help given abroad
+    ("The foreign minister arrived in Paris for talks.", "CONSULT", "042"),  # a visit
+    ("Canada accepted 900 Syrian refugees in June.", "AID", "075"),
+    ("The government accepted the main demands of the striking nurses.", "CONCEDE", "083"),
+    ("Japan decided to ease sanctions on Myanmar.", "RETREAT", "085"),  # a decision is the act
+    ("Norway provided 4 million dollars in emergency aid to help Malawi after the cyclone.",
+     "AID", "071"),  # trap: the weather word does not make aid a metaphor
+])
+def test_arrivals_refugees_demands_and_decisions(coder: Coder, text: str, type_: str,
+                                                 cameo: str) -> None:
+    mentions = coded(coder, text)
+    assert [(m.code.type, m.code.cameo) for m in mentions][:1] == [(type_, cameo)]
+    assert mentions[0].factuality == "asserted"
+
+
+def test_forces_sent_abroad_help_the_government_where_they_arrive(coder: Coder) -> None:
+    mentions = coded(coder, "About 300 Rwandan police officers arrived in Bangui on Monday to "
+                            "reinforce the UN mission.")
+    assert [m.code.type for m in mentions] == ["AID"]  # the reinforcing is its purpose
+    assert mentions[0].target is not None and mentions[0].target.country == "CAF"
