@@ -25,6 +25,7 @@ NON_STATE_SECTORS = frozenset({"REB", "UAF", "CRM", "OPP"})
 LETHAL_MODES = frozenset({"firearms"})  # live fire on a crowd is lethal force (ACLED codebook)
 # Protesters beaten or attacked (not tear-gassed or hosed): serious violence (ACLED codebook).
 BODILY_MODES = frozenset({None, "beat", "torture", "primitive"})
+AGREEING_LEMMAS = frozenset({"agree", "sign", "ratify", "conclude", "reach", "seal"})
 FORCE_MODES = frozenset({None, "firearms", "beat", "crowd-control"})  # on a crowd
 STATE_FORCE_WORDS = frozenset({"attack", "violent", "violently"})  # said of the police too
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter",
@@ -220,6 +221,8 @@ def _agreement(view: EventView, cues: frozenset[str], lexicon: Lexicon
         return view.override, "trigger"
     if "agreement" in cues:
         return "Agreement", "cue agreement"
+    if view.trigger in AGREEING_LEMMAS:
+        return "Agreement", "the parties agreed"  # not a pledge, offer or promise
     return None, ""
 
 

@@ -141,6 +141,8 @@ def test_traps_of_the_new_patterns(coder: Coder, text: str, type_: str | None) -
      "Non-state actor overtakes territory"),  # trap: fighting reported
     ("Rebels set up a checkpoint on the main road into the town.",
      "Headquarters or base established"),
+    ("The two factions agreed to exchange prisoners on Friday.", "Agreement"),
+    ("Opposition parties observed a bandh across the district on Monday.", "Peaceful protest"),
 ])
 def test_acled_sub_types_of_withdrawals_and_force_against_protesters(
         coder: Coder, text: str, subtype: str) -> None:
@@ -158,6 +160,7 @@ def test_acled_sub_types_of_withdrawals_and_force_against_protesters(
     ("Up to 200 ethnic Serbs demonstrated in Mitrovica on Tuesday.", "PROTEST"),  # not a state
 ])
 def test_gatherings_offers_and_opinions(coder: Coder, text: str, type_: str | None) -> None:
+    """A pledge is no ACLED agreement; a bandh is a strike; fans are no protesters."""
     types = [m.code.type for m in coded(coder, text)]
     assert types[:1] == ([type_] if type_ else []), types
 
@@ -190,3 +193,9 @@ def test_forces_sent_abroad_help_the_government_where_they_arrive(coder: Coder) 
                             "reinforce the UN mission.")
     assert [m.code.type for m in mentions] == ["AID"]  # the reinforcing is its purpose
     assert mentions[0].target is not None and mentions[0].target.country == "CAF"
+
+
+def test_a_pledge_is_no_acled_agreement(coder: Coder) -> None:
+    mentions = coded(coder, "Kenya pledged to send troops to the mission.")
+    assert [m.code.type for m in mentions][:1] == ["AGREE"]
+    assert mentions[0].code.acled_sub_event_type is None
