@@ -205,7 +205,10 @@ class SentenceCoder:
             found = self.lookup(words, "VERB")
             if found is not None and not (words == "agree with" and any(
                     c.dep_ == "xcomp" for c in tok.children)):  # "agreed with X to hold talks"
-                return Draft(found, tok, tok, sent, reason=f"verb '{words}'")
+                said = set(words.split()[1:])  # the object is part of the trigger
+                covers = tuple(c.i for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
+                               and c.lemma_.lower() in said)
+                return Draft(found, tok, tok, sent, reason=f"verb '{words}'", covers=covers)
         found = self.lexicon.trigger(lemma, "VERB")
         if found is None and lemma in CASUALTY_VERBS:
             return self.casualty_cause(tok, lemma, sent)  # "died of torture"
@@ -623,7 +626,7 @@ def verb_phrases(tok: Token, lexicon: Lexicon | None = None) -> list[str]:
     'open fire', 'call for', 'take hostage'."""
     lemma = tok.lemma_.lower()
     prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
-    objs = [c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"]
+    objs = [c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     objs += [g.lemma_.lower() for c in tok.children if c.dep_ == "dobj" and (
         _is_measure(c) or c.pos_ == "NUM") for p in c.children if p.dep_ == "prep"
         and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # "700 kg of medicine"

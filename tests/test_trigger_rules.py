@@ -199,3 +199,15 @@ def test_a_pledge_is_no_acled_agreement(coder: Coder) -> None:
     mentions = coded(coder, "Kenya pledged to send troops to the mission.")
     assert [m.code.type for m in mentions][:1] == ["AGREE"]
     assert mentions[0].code.acled_sub_event_type is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two UN inspectors have been expelled from the country.", [("SANCTION", "1662")]),
+    ("The union called off the strike on Friday.", [("CONCEDE", "080")]),  # no air strike
+    ("The nurses said they will not end the strike until their wages are paid.",
+     [("REJECT", "120")]),  # refusing to yield
+    ("The president set a 30-day deadline for the agency to reform.", [("THREATEN", "139")]),
+])
+def test_passive_objects_and_the_end_of_a_strike(coder: Coder, text: str,
+                                                 expected: list[tuple[str, str]]) -> None:
+    assert [(m.code.type, m.code.cameo) for m in coded(coder, text)] == expected
