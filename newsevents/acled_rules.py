@@ -23,8 +23,14 @@ CIVILIAN_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "HLH", "REL", "LAB", "
 STATE_SECTORS = frozenset({"MIL", "GOV", "POL", "SPY", "JUD", "LEG"})
 NON_STATE_SECTORS = frozenset({"REB", "UAF", "CRM", "OPP"})
 LETHAL_MODES = frozenset({"firearms"})  # live fire on a crowd is lethal force (ACLED codebook)
+# Protesters beaten or attacked (not tear-gassed or hosed): serious violence (ACLED codebook).
+BODILY_MODES = frozenset({None, "beat", "torture", "primitive"})
+AGREEING_LEMMAS = frozenset({"agree", "sign", "ratify", "conclude", "reach", "seal"})
+FORCE_MODES = frozenset({None, "firearms", "beat", "crowd-control"})  # on a crowd
+STATE_FORCE_WORDS = frozenset({"attack", "violent", "violently"})  # said of the police too
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter",
-                             "crowd", "protest", "demonstration", "rally", "march"})
+                             "crowd", "protest", "demonstration", "rally", "march", "mourner",
+                             "picketer"})
 DESTROYED_OVERRIDES = frozenset({None, "Disrupted weapons use", "Looting/property destruction"})
 # ASSAULT modes whose weapon decides the sub-event type, in ACLED's order of precedence.
 WEAPON_MODES = {"suicide-attack": "Suicide bomb", "aerial": "Air/drone strike",
@@ -49,6 +55,7 @@ class EventView:
     fatalities: int | None
     sentence: Span
     objects: tuple[str, ...] = ()  # lemmas of what the event acted on ("a cache of weapons")
+    trigger: str = ""  # the trigger's lemma
 
 
 def sentence_cues(view: EventView, lexicon: Lexicon) -> frozenset[str]:
@@ -103,13 +110,21 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
     if view.mode == "abduct":
         return "Abduction/forced disappearance", "abduction"
     if view.mode == "crowd-control" or is_protesters(view.target) or bool(
-            PROTESTER_WORDS & set(view.objects)):
+            PROTESTER_WORDS & set(view.objects)) or (
+            "protest" in cues and view.mode in FORCE_MODES and is_state(view.actor, lexicon)):
+        if protesters_violent(view, lexicon):
+            return "Violent demonstration", "violent protesters met by force"
         if "lethal" in cues or view.fatalities or view.mode in LETHAL_MODES:
             return "Excessive force against protesters", "lethal force against protesters"
+        if view.mode in BODILY_MODES:  # protesters_violent() was ruled out above
+            return "Excessive force against protesters", "protesters beaten or attacked"
         return "Protest with intervention", "force against protesters"  # tear gas, arrests
     if view.mode in {"destroy", "heavy-weapons", "aerial", None} and "projectile" in \
             lexicon.acled_cues(view.objects[:1]) and view.override in DESTROYED_OVERRIDES:
         return "Disrupted weapons use", "an incoming weapon destroyed"  # "downed two drones"
+    if view.mode == "destroy" and "weapon" in lexicon.acled_cues(view.objects[:1]) and \
+            view.override in DESTROYED_OVERRIDES:
+        return "Disrupted weapons use", "weapons destroyed"  # "destroyed an arms cache"
     if is_protesters(view.actor) and view.mode in {None, "destroy", "primitive", "beat"}:
         return "Violent demonstration", "violent protesters"
     if view.override is not None and not (view.mode in WEAPON_MODES and view.override ==
@@ -136,6 +151,14 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
                                               lexicon.acled_cues(view.objects)):
         return "Attack", "civilian target"
     return None, ""
+
+
+def protesters_violent(view: EventView, lexicon: Lexicon) -> bool:
+    """Stones, fires or looting beside the force used on a crowd: ACLED codes the event a
+    violent demonstration (the state's attack words themselves do not count)."""
+    lemmas = [t.lemma_ for t in view.sentence if not t.is_punct and
+              t.lemma_.lower() not in STATE_FORCE_WORDS and t.lemma_.lower() != view.trigger]
+    return "protest_violence" in lexicon.acled_cues(lemmas)
 
 
 def is_mob(party: Party | None, lexicon: Lexicon) -> bool:
@@ -165,7 +188,7 @@ def _coerce(view: EventView, cues: frozenset[str], lexicon: Lexicon
             ) -> tuple[str | None, str]:
     if view.mode == "arrest" and (is_protesters(view.target) or "protest" in cues):
         return "Protest with intervention", "protesters arrested"
-    if view.mode == "seize" and "nonviolent" in cues:
+    if view.mode == "seize" and "nonviolent" in cues and not cues & {"lethal", "combat"}:
         return "Non-violent transfer of territory", "ground taken without a fight"
     if view.mode == "seize" and view.cameo.startswith("192") or view.override in {
             "Government regains territory", "Non-state actor overtakes territory"}:
@@ -177,7 +200,8 @@ def _coerce(view: EventView, cues: frozenset[str], lexicon: Lexicon
     if view.override is not None:
         return view.override, "trigger"
     if view.mode == "seize" and ("weapon" in party_cues(view.target, lexicon)
-                                 or "weapon" in lexicon.acled_cues(view.objects)):
+                                 or "weapon" in lexicon.acled_cues(view.objects)
+                                 or ("weapon" in cues and is_state(view.actor, lexicon))):
         return "Disrupted weapons use", "weapons seized"
     return None, ""
 
@@ -197,6 +221,8 @@ def _agreement(view: EventView, cues: frozenset[str], lexicon: Lexicon
         return view.override, "trigger"
     if "agreement" in cues:
         return "Agreement", "cue agreement"
+    if view.trigger in AGREEING_LEMMAS:
+        return "Agreement", "the parties agreed"  # not a pledge, offer or promise
     return None, ""
 
 
@@ -204,7 +230,7 @@ def _retreat(view: EventView, cues: frozenset[str], lexicon: Lexicon
              ) -> tuple[str | None, str]:
     if view.override is not None:
         return view.override, "trigger"
-    if view.mode == "withdraw" and "territory" not in cues:
-        return "Change to group/activity", "withdrawal without territory"
-    return None, ""
+    if view.mode == "withdraw" and "organisation" in cues and "territory" not in cues:
+        return "Change to group/activity", "withdrawal from talks or a body"
+    return None, ""  # troops leaving a place hand it over: Non-violent transfer (acled.tsv)
 

@@ -22,13 +22,24 @@ from .actors import ActorResolver, Discourse
 from .attribution import ReportingLexicon
 from .casualties import CasualtyGrammar, find_casualties
 from .dates import DateGrammar
-from .drafts import Draft, evidence_for, owner_of, token_owners
+from .drafts import Draft, LocalCountries, evidence_for, owner_of, token_owners
 from .entities import entities_in
-from .factuality import DENY_LEMMAS, read_factuality
+from .factuality import DENY_LEMMAS, ORDER_LEMMAS, ORDERED_TYPES, read_factuality
 from .lexicon import Trigger
 from .locations import PRECISION_RANK, PlaceReader, article_countries, localize
 from .models import Article, Country, DateRef, Party
 from .parties import PARTY_PREPS, QUANTITY_NOUNS, PartyReader, clause_subject
+from .trigger_rules import (
+    PEACEKEEPING,
+    expelled_party,
+    forces_arrive,
+    intent_to_give,
+    joint_exercise,
+    opinion_poll,
+    order_to_leave,
+    protesters_gathered,
+    reported_demand,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -42,10 +53,14 @@ __all__ = ["PRECISION_RANK", "Draft", "SentenceCoder", "article_countries", "cla
            "evidence_for", "load_mode_words", "owner_of", "token_owners"]
 
 CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
+VICTIM_VERBS = frozenset({"die"})  # their subject is the victim
 SCORELINE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
-ANNOUNCING = frozenset({"announce", "unveil", "proclaim"})  # not light verbs: they also report
+# Not light verbs, they also report; but "announced/declared a ceasefire" makes it so.
+ANNOUNCING = frozenset({"announce", "unveil", "proclaim", "declare"})
 WEAPON_VERBS = frozenset({"launch", "fire"})  # events only with a weapon, or no object
 MONEY_TYPES = frozenset({"AID", "SANCTION", "AGREE", "COOPERATE"})  # money is their matter
+RELIEF_TYPES = frozenset({"AID", "COOPERATE", "RETREAT"})  # help and truces in a disaster
+RELIEF_DOMAINS = frozenset({"weather", "health", "accident"})
 GENERIC_NOUNS = frozenset({"unrest", "violence", "tension", "bloodshed"})
 PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
@@ -81,8 +96,9 @@ class SentenceCoder:
         self.multiword = {(t.words, t.pos): t for t in lexicon.multiword_triggers()}
         self.phrase_verbs = frozenset(t.words[0] for t in self.multiword.values()
                                       if t.pos == "VERB")
-        self.phrase_nouns = frozenset(t.words[-1] for t in self.multiword.values()
-                                      if t.pos == "NOUN")
+        self.phrase_nouns = frozenset(  # the head ends a phrase, or starts an 'X of Y' one
+            t.words[0] if t.words[1:2] == ("of",) else t.words[-1]
+            for t in self.multiword.values() if t.pos == "NOUN")
         self.mode_words = load_mode_words()
         for grammar in (CasualtyGrammar, DateGrammar, ReportingLexicon):
             grammar.load()  # compiled once here, not again in each worker forked from here
@@ -137,18 +153,21 @@ class SentenceCoder:
             return []
         for draft in drafts:
             self.read_parties(draft, discourse, local)
+            expelled_party(draft, self.actors, LocalCountries(discourse, local, draft.token.i))
             self.read_mode(draft)
             formal_protest(draft)
+            joint_exercise(draft)
         self.read_places(sent, drafts, context, discourse, local)
         self.read_home_country(drafts, context)
         paragraph.update(self.read_dates(sent, drafts, article.published, paragraph.current()))
         self.read_casualties(sent, drafts)
         self.read_attribution(sent, drafts, discourse, local)
         self.link_responses(drafts)
-        kept = [d for d in drafts if self.is_political(d)]
+        kept = [d for d in drafts if self.is_political(d) and not opinion_poll(d)]
         for draft in kept:
             self.read_acled(draft)
             self.place_at_home(draft, context)
+            self.host_country(draft)
         for country in local:
             discourse.saw_country(country[1])
         for draft in kept:
@@ -192,15 +211,26 @@ class SentenceCoder:
     def verb_trigger(self, tok: Token, sent: Span) -> Draft | None:
         if tok.dep_ == "amod":
             return None
+        shaped = order_to_leave(tok, sent) or reported_demand(tok, sent) or \
+            forces_arrive(tok, sent)
+        if shaped is not None:
+            return shaped
         lemma = tok.lemma_.lower()
-        for words in verb_phrases(tok) if self.may_head_phrase(lemma) else ():
+        for words in verb_phrases(tok, self.lexicon) if self.may_head_phrase(lemma) else ():
             found = self.lookup(words, "VERB")
             if found is not None and not (words == "agree with" and any(
                     c.dep_ == "xcomp" for c in tok.children)):  # "agreed with X to hold talks"
-                return Draft(found, tok, tok, sent, reason=f"verb '{words}'")
+                said = set(words.split()[1:])  # the object is part of the trigger
+                covers = tuple(c.i for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
+                               and c.lemma_.lower() in said)
+                return Draft(found, tok, tok, sent, reason=f"verb '{words}'", covers=covers)
         found = self.lexicon.trigger(lemma, "VERB")
+        if found is None and lemma in CASUALTY_VERBS:
+            return self.casualty_cause(tok, lemma, sent)  # "died of torture"
         if found is None:
-            return self.base_established(tok, lemma, sent)
+            return intent_to_give(tok, sent) or self.base_established(tok, lemma, sent) or \
+                self.weapons_found(tok, lemma, sent) or \
+                protesters_gathered(tok, sent, self.lexicon)
         if lemma in WEAPON_VERBS and not self.weapon_object(tok):
             return None  # "launched a bid", "fired the governor"
         if lemma == "charge" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
@@ -218,15 +248,8 @@ class SentenceCoder:
         if event_noun is not None:  # "a missile strike hit the city", "hit by a strike"
             return Draft(self._noun_code(event_noun) or found, event_noun, tok, sent,
                          reason=f"'{event_noun.lemma_} {lemma}'")
-        cause = next((t for t in tok.subtree if t.i != tok.i and t.dep_ == "pobj"
-                      and t.ent_type_ not in {"DATE", "TIME"}  # "on March 3" is no march
-                      and self._is_trigger_noun(t)), None) if lemma in CASUALTY_VERBS else None
-        if cause is not None:  # "killed three in a gunbattle": the verb carries the noun's event
-            code = self._noun_code(cause)
-            if code is None or code.type != "ASSAULT":
-                return None
-            return Draft(code, tok, tok, sent, reason=f"'{lemma} in {cause.lemma_}'",
-                         covers=(cause.i,))
+        if lemma in CASUALTY_VERBS and self.cause_noun(tok) is not None:
+            return self.casualty_cause(tok, lemma, sent)
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None:
             inner = self._noun_code(obj)
@@ -242,10 +265,28 @@ class SentenceCoder:
             or len(lemma.split()) != 1 or lemma != lemma.strip()
 
     def may_be_noun_trigger(self, lemma: str, lower: str) -> bool:
-        """False when neither form of a noun is a trigger or ends a multi-word one (most
+        """False when neither form of a noun is a trigger or heads a multi-word one (most
         nouns): its modifiers need not be tried. A form with spaces in it is always tried."""
         return any(word in self.phrase_nouns or self.lexicon.trigger(word, "NOUN") is not None
                    or word.split() != [word] for word in (lemma, lower))
+
+    def cause_noun(self, verb: Token) -> Token | None:
+        return next((t for t in verb.subtree if t.i != verb.i and t.dep_ == "pobj"
+                     and t.ent_type_ not in {"DATE", "TIME"}  # "on March 3" is no march
+                     and self._is_trigger_noun(t)), None)
+
+    def casualty_cause(self, verb: Token, lemma: str, sent: Span) -> Draft | None:
+        """'killed three in a gunbattle', 'died of torture': the verb carries the noun's
+        event (an assault only)."""
+        cause = self.cause_noun(verb)
+        code = self._noun_code(cause) if cause is not None else None
+        if cause is None or code is None or code.type != "ASSAULT":
+            return None
+        if lemma in VICTIM_VERBS:  # who died is the victim, not the actor: the noun carries it
+            return Draft(code, cause, cause, sent, reason=f"'{lemma} ... {cause.lemma_}'",
+                         covers=(verb.i,))
+        return Draft(code, verb, verb, sent, reason=f"'{lemma} in {cause.lemma_}'",
+                     covers=(cause.i,))
 
     def weapon_object(self, verb: Token) -> bool:
         """'fired rockets', 'launched drones', 'fired on the convoy', 'shots were fired'."""
@@ -265,6 +306,19 @@ class SentenceCoder:
             return None
         code = Trigger((lemma, obj.lemma_.lower()), "VERB", "MOBILIZE", "troops", "154",
                        "a base set up", "Headquarters or base established")
+        return Draft(code, verb, verb, sent, reason=f"'{lemma} {obj.lemma_}'")
+
+    def weapons_found(self, verb: Token, lemma: str, sent: Span) -> Draft | None:
+        """'Soldiers found a cache of rifles and ammunition', 'police defused two bombs':
+        weapons taken out of use (ACLED Disrupted weapons use, PLOVER COERCE seize)."""
+        if "disrupt" not in self.lexicon.acled_cues([lemma]):
+            return None
+        obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if obj is None or "weapon" not in self.lexicon.acled_cues(
+                [t.lemma_ for t in obj.subtree]):
+            return None
+        code = Trigger((lemma, obj.lemma_.lower()), "VERB", "COERCE", "seize", "1711",
+                       "weapons taken out of use", "Disrupted weapons use")
         return Draft(code, verb, verb, sent, reason=f"'{lemma} {obj.lemma_}'")
 
     def labour_strike(self, verb: Token, lemma: str) -> Trigger | None:
@@ -303,6 +357,11 @@ class SentenceCoder:
                     self.lookup(f"{child.lower_} {tok.lower_}", "NOUN")
                 if found is not None:
                     return found
+            if child.dep_ == "prep" and child.lower_ == "of":  # "state of emergency"
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    found = self.lookup(f"{lemma} of {pobj.lemma_.lower()}", "NOUN")
+                    if found is not None:
+                        return found
         return self.lexicon.trigger(lemma, "NOUN") or self.lexicon.trigger(tok.lower_, "NOUN")
 
     def noun_trigger(self, tok: Token, sent: Span) -> Draft | None:
@@ -390,7 +449,8 @@ class SentenceCoder:
         out = []
         for draft in drafts:
             if draft.token.i not in seen and not _denial_of_event(draft, drafts) and \
-                    not _protest_purpose(draft, drafts) and not _agreed_content(draft, drafts):
+                    not _protest_purpose(draft, drafts) and not _agreed_content(draft, drafts) \
+                    and not _carried_order(draft, drafts):
                 out.append(draft)
                 seen.add(draft.token.i)
         return out
@@ -461,6 +521,16 @@ class SentenceCoder:
             name = country.name if country is not None else place.country
             draft.target = Party("the government", name, place.country, "GOV")
 
+    def host_country(self, draft: Draft) -> None:
+        """Forces sent to help abroad help the government where they arrive."""
+        place, actor = draft.location, draft.actor
+        if draft.trigger is not PEACEKEEPING or draft.target is not None or place is None or \
+                place.country is None or (actor is not None and actor.country == place.country):
+            return
+        country = self.gazetteer.country_place(place.country)
+        name = country.name if country is not None else place.country
+        draft.target = Party("the government", name, place.country, "GOV")
+
     def read_acled(self, draft: Draft) -> None:
         """The ACLED sub-event type from the weapon, the parties and the sentence."""
         trigger = draft.trigger
@@ -470,7 +540,8 @@ class SentenceCoder:
         objects = [h.lemma_ for h in heads if h.dep_ != "prep"] + [
             t.lemma_ for h in heads for t in h.subtree]  # the object's head word first
         view = EventView(trigger.type, trigger.mode, trigger.cameo, trigger.acled, draft.actor,
-                         draft.target, draft.fatalities, draft.sentence, tuple(objects))
+                         draft.target, draft.fatalities, draft.sentence, tuple(objects),
+                         draft.token.lemma_.lower())
         if trigger.type == "COERCE" and trigger.mode == "seize" and trigger.cameo == "1711" \
                 and "territory" in self.lexicon.acled_cues(objects) and not trigger.acled:
             trigger = draft.trigger = replace(trigger, cameo="192")  # "seized the town"
@@ -490,6 +561,9 @@ class SentenceCoder:
             domains.add("sports")  # "beat the Tigers 30-12"
         nonpolitical = bool(domains)
         money_only = domains == {"business"} and draft.trigger.type in MONEY_TYPES
+        relief = draft.trigger.type in RELIEF_TYPES and domains <= RELIEF_DOMAINS | {"business"}
+        if relief and draft.actor is not None:
+            return True  # "aid to help Haiti after the earthquake": disasters call for aid
         if nonpolitical and not money_only and (draft.actor is None or not any(
                 p.sector not in {None, "GOV"} for p in parties)):
             return False  # "Norway gave five million dollars of aid" is no business story
@@ -572,15 +646,25 @@ def _is_measure(noun: Token) -> bool:
                                     or noun.ent_type_ in {"MONEY", "QUANTITY", "DATE"})
 
 
-def verb_phrases(tok: Token) -> list[str]:
+def _is_money(noun: Token, lexicon: Lexicon | None) -> bool:
+    """'6 million euros', '$50 million': an amount of money (the lexicon's 'money')."""
+    if noun.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in noun.children):
+        return True
+    return lexicon is not None and lexicon.is_currency(noun.lemma_) and any(
+        c.dep_ in {"nummod", "quantmod"} or c.pos_ == "NUM" for c in noun.children)
+
+
+def verb_phrases(tok: Token, lexicon: Lexicon | None = None) -> list[str]:
     """Multi-word readings of a verb, longest first: 'set up base', 'take to street',
     'open fire', 'call for', 'take hostage'."""
     lemma = tok.lemma_.lower()
     prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
-    objs = [c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"]
+    objs = [c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     objs += [g.lemma_.lower() for c in tok.children if c.dep_ == "dobj" and (
         _is_measure(c) or c.pos_ == "NUM") for p in c.children if p.dep_ == "prep"
         and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # "700 kg of medicine"
+    objs += ["money" for c in tok.children  # "gave $5 million": the lexicon's 'money'
+             if c.dep_ == "dobj" and _is_money(c, lexicon)]
     first_obj = min((c.i for c in tok.children if c.dep_ == "dobj"), default=len(tok.doc))
     preps = [(c.lower_, [g.lemma_.lower() for g in c.children if g.dep_ == "pobj"])
              for c in tok.children if c.dep_ == "prep" and c.i < first_obj and not any(
@@ -590,6 +674,20 @@ def verb_phrases(tok: Token) -> list[str]:
     long += [f"{lemma} {o} {p}" for o in objs for p, _ in preps]
     short = [f"{lemma} {p}" for p in prts] + [f"{lemma} {o}" for o in objs]
     return long + short + [f"{lemma} {p}" for p, _ in preps]
+
+
+def _carried_order(draft: Draft, drafts: list[Draft]) -> bool:
+    """'Kiir ordered the army to deploy 1,000 soldiers': the deployment is the event and the
+    one who ordered it its actor; the order is not a REQUEST of its own. The ordered act
+    takes the order verb as its anchor (subject = actor, the one ordered = target)."""
+    if draft.trigger.type != "REQUEST" or draft.anchor.lemma_.lower() not in ORDER_LEMMAS:
+        return False
+    acts = [o for o in drafts if o is not draft and o.trigger.type in ORDERED_TYPES and
+            o.anchor.dep_ == "xcomp" and o.anchor.head.i == draft.anchor.i]
+    for act in acts:
+        act.anchor = draft.anchor
+        act.reason = f"{act.reason}, ordered by '{draft.anchor.lemma_}'"
+    return bool(acts)
 
 
 def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:
@@ -607,6 +705,10 @@ def formal_protest(draft: Draft) -> None:
     if draft.trigger.type != "PROTEST" or actor is None or actor.sector != "GOV" or \
             draft.trigger.mode not in {None, "demo"}:
         return
+    subj, _ = clause_subject(draft.anchor) if draft.anchor.pos_ in {"VERB", "AUX"} else (
+        None, False)
+    if subj is not None and subj.ent_type_ == "NORP" and subj.tag_ in {"NNPS", "NNS"}:
+        return  # "ethnic Albanians demonstrated", "Palestinians protested": people, no state
     draft.trigger = replace(draft.trigger, type="ACCUSE", mode="allege", cameo="114", acled=None)
     draft.reason = f"{draft.reason}; a government's protest is a formal complaint"
 
@@ -632,7 +734,8 @@ def _protest_purpose(draft: Draft, drafts: list[Draft]) -> bool:
         if other is draft or head not in (other.anchor.i, other.token.i):
             continue
         if other.trigger.type == draft.trigger.type or (
-                other.trigger.type == "PROTEST" and draft.trigger.type == "REQUEST"):
-            return True
+                other.trigger.type == "PROTEST" and draft.trigger.type == "REQUEST") or (
+                other.trigger.type == "AID" and draft.trigger.type == "MOBILIZE"):
+            return True  # "police arrived to reinforce the mission": the help is the event
     return False
 

@@ -24,8 +24,13 @@ if TYPE_CHECKING:
 
 DENY_LEMMAS = frozenset({"deny", "dismiss", "refute"})
 PLAN_LEMMAS = frozenset({"plan", "intend", "prepare", "expect", "aim", "schedule", "promise",
-                         "pledge", "agree", "decide", "set", "hope", "seek"})
-IMPLICATIVE_LEMMAS = frozenset({"manage", "begin", "start", "continue", "resume", "go",
+                         "pledge", "agree", "set", "hope", "seek"})  # "decided to" is the act
+FAIL_LEMMAS = frozenset({"fail"})
+ORDER_LEMMAS = frozenset({"order", "instruct", "direct", "command"})
+# Acts of state an authority brings about by ordering them (not talk, which stays a request).
+ORDERED_TYPES = frozenset({"MOBILIZE", "COERCE", "SANCTION", "RETREAT", "ASSAULT", "AID",
+                           "CONCEDE"})
+IMPLICATIVE_LEMMAS = frozenset({"decide", "manage", "begin", "start", "continue", "resume", "go",
                                 "proceed", "try", "attempt", "keep", "help"})
 INTENT_ADJECTIVES = frozenset({"ready", "prepared", "willing", "determined", "poised"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -70,7 +75,8 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
             return tok is draft.anchor and _warning(draft, tok)
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             return False
-        if auxes & {"have", "has"} and any(t.lower_ == "since" for t in tok.subtree):
+        if auxes & {"have", "has"} and draft.trigger.type == "ASSAULT" and \
+                any(t.lower_ == "since" for t in tok.subtree):
             return False  # a toll "since 2004"
         head = tok.head
         if head is tok:
@@ -98,11 +104,18 @@ def _governed(draft: Draft, tok: Token, head: Token, lexicon: Lexicon) -> bool |
             any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False  # "called on both sides to allow aid in": what is asked (parsed advcl)
     if tok.dep_ in {"xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
+        if lemma in FAIL_LEMMAS and tok is draft.anchor and tok.dep_ == "xcomp" and \
+                draft.trigger.type in COOPERATIVE_TYPES | {"CONSULT"}:
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in head.children):
+                return False  # "if the army fails to disarm them": a condition
+            return _refusal(draft, lemma)  # "failed to reach a deal": no agreement, a rebuff
         if lemma in PLAN_LEMMAS:
             draft.factuality = "future"
             return True
         if governing is not None and governing.type == "ACCUSE":
             return False  # "accused the RSF of shelling civilians": an allegation
+        if tok.dep_ == "xcomp" and lemma in ORDER_LEMMAS and draft.trigger.type in ORDERED_TYPES:
+            return None  # "ordered the army to deploy troops": the deployment is the event
         if governing is not None and tok.dep_ == "xcomp":
             return False  # "threatened to strike", "urged them to withdraw"
         if governing is not None and governing.type in CONTENT_TYPES:
@@ -177,11 +190,11 @@ def _threat_with_condition(draft: Draft) -> bool:
     return _warning(draft, anchor)
 
 
-def _refusal(draft: Draft) -> bool:
-    """'did not accept the proposal', 'will not allow refugees in': REJECT."""
+def _refusal(draft: Draft, negation: str = "negated") -> bool:
+    """'did not accept the proposal', 'will not allow refugees in', 'failed to agree': REJECT."""
     verb = draft.anchor.lemma_.lower()
     draft.trigger = replace(draft.trigger, type="REJECT", mode=None, cameo="120", acled=None)
-    draft.reason = f"negated '{verb}' is a refusal"
+    draft.reason = f"{negation} '{verb}' is a refusal"
     draft.factuality = "asserted"
     return True
 

@@ -12,6 +12,7 @@ then a header row; further `#` lines are section comments):
     actors.tsv        sector nouns, named groups, IGOs, news media
     nonpolitical.tsv  context words of sports, business, weather ... next to violent verbs
     acled_cues.tsv    context words that refine the ACLED sub-event type (grenade, tear gas ...)
+    currencies.tsv    currency nouns: a counted one is an amount of money
 
 `Lexicon.load()` reads them once per process; `Lexicon.from_directory()` reads another copy.
 """
@@ -47,6 +48,7 @@ COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "actors.tsv": ("words", "name", "country", "sector", "kind", "note"),
     "nonpolitical.tsv": ("words", "domain"),
     "acled_cues.tsv": ("words", "cue", "note"),
+    "currencies.tsv": ("word", "note"),
 })
 _FILES = tuple(COLUMNS)
 ACTOR_KEY_CACHE_SIZE = 100_000
@@ -186,6 +188,7 @@ class Lexicon:
         self._acled_cues: dict[tuple[str, ...], set[str]] = {}
         for r in tables["acled_cues.tsv"]:
             self._acled_cues.setdefault(_words(r["words"]), set()).add(r["cue"])
+        self._currencies = frozenset(r["word"].lower() for r in tables["currencies.tsv"])
         self._single = {(t.words[0], t.pos): t for t in self._triggers if len(t.words) == 1}
         self._phrases = {(t.words, t.pos): t for t in self._triggers if len(t.words) > 1}
         self._light_index = {v.words: v for v in self._light_verbs}
@@ -314,6 +317,10 @@ class Lexicon:
             if i + 1 < len(words):
                 found |= self._acled_cues.get((word, words[i + 1]), set())
         return frozenset(found)
+
+    def is_currency(self, lemma: str) -> bool:
+        """'euro', 'naira', 'shilling': a counted one makes an amount of money."""
+        return lemma.lower() in self._currencies
 
     def nonpolitical_domain(self, lemma: str) -> str | None:
         """sports, business, weather, health, accident, entertainment, technology or verbal."""

@@ -372,6 +372,32 @@ def test_pentaclass_maps_statements_and_appeals_to_zero_else_the_quad_class(
     assert coding_sets.pentaclass(None) == "0"
 
 
+@pytest.mark.parametrize(("cameo", "quad", "label"), [
+    ("163", 4, "3"),  # sanctions: verbal conflict in the set, material in GDELT's QuadClass
+    ("1661", 4, "3"), ("091", 2, "3"), ("141", 3, "4"), ("173", 4, "4"), ("062", 2, "2"),
+])
+def test_pentaclass_groups_cameo_roots_the_way_the_set_labels_them(
+        cameo: str, quad: int, label: str) -> None:
+    m = replace(mention(), code=code(cameo=cameo, quad=quad))
+    assert coding_sets.pentaclass(m) == label
+
+
+@pytest.mark.parametrize(("type_", "factuality", "plover", "label"), [
+    ("AID", "future", "AGREE", "1"),  # "will provide food aid": intent to provide aid (033)
+    ("CONSULT", "future", "AGREE", "1"),
+    ("SANCTION", "future", "THREATEN", "3"),  # "would blockade": a threat (13)
+    ("AID", "asserted", "AID", "2"),
+    ("REQUEST", "future", "REQUEST", "3"),
+])
+def test_a_planned_act_is_scored_as_the_statement_of_intent_the_gold_codes(
+        type_: str, factuality: str, plover: str, label: str) -> None:
+    cameo, quad = {"AID": ("070", 2), "CONSULT": ("040", 1), "SANCTION": ("163", 4),
+                   "REQUEST": ("100", 3)}[type_]
+    m = replace(mention(type_), code=code(type_, cameo=cameo, quad=quad), factuality=factuality)
+    assert coding_sets.intent_type(m) == plover
+    assert coding_sets.pentaclass(m) == label
+
+
 def test_acled_label_uses_the_most_confident_mention_with_an_acled_type() -> None:
     strike = replace(mention(confidence=0.3), code=code(acled="Air/drone strike"))
     other = replace(mention(confidence=0.9), code=code("ACCUSE"))
