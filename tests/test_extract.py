@@ -234,3 +234,13 @@ def test_article_id_ignores_case_width_and_spacing(left: str, right: str) -> Non
     assert article_id(left) == article_id(right)
     assert len(article_id(left)) == 16
     assert article_id(left) != article_id(left + " Again.")
+
+
+@pytest.mark.parametrize("code", range(0x100))
+def test_only_c0_controls_and_del_other_than_spacing_make_a_text_binary(code: int) -> None:
+    from newsevents.extract import _text_or_none
+
+    char = chr(code)
+    binary = (code < 0x20 or code == 0x7F) and char not in "\t\n\r\f\v"
+    assert (_text_or_none(char * 10) is None) is binary
+    assert _text_or_none(char + "x" * 99) is not None  # one stray byte in a text is no binary
