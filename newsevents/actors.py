@@ -33,7 +33,11 @@ GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement",
 MEMBER_NOUNS = frozenset({"member", "fighter", "gunman", "gunmen", "militant", "rebel", "cadre",
                           "operative", "element", "unit", "commander", "leader", "combatant",
                           "chairman", "chairperson", "head", "chief", "spokesman", "spokeswoman",
-                          "spokesperson", "envoy", "representative", "official", "delegation"})
+                          "spokesperson", "envoy", "representative", "official", "delegation",
+                          "negotiator", "delegate", "emissary"})
+AGENT_NOUNS = frozenset({"head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson",
+                         "envoy", "representative", "official", "delegation", "negotiator",
+                         "delegate", "emissary"})  # speak for any party: "envoys of Kenya"
 MAX_NAME_WORDS = 5
 ANTECEDENT_WINDOW = 300  # tokens, a few paragraphs
 COUNT_NOUNS = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "millions",
@@ -149,9 +153,19 @@ class ActorResolver:
                     found.sector != "REB" and owner.name != "paramilitaries":
                 return owner
         if found is None and kept and kept[-1].pos_ == "PROPN":
-            title = _title_words(kept)  # "Interior Minister John Reimberg": the title
-            found = self._suffix_term(title) if title else None
+            found = self._title_term(kept)  # "Interior Minister John Reimberg": the title
         return found
+
+    def _title_term(self, tokens: list[Token]) -> ActorTerm | None:
+        """The title before a person's name: 'Government spokesman' of 'Government spokesman
+        Abderaman Koulamallah' (a name is the trailing proper nouns, whatever their label)."""
+        end = len(tokens)
+        while end > 1 and tokens[end - 1].pos_ == "PROPN":
+            end -= 1
+            found = self._suffix_term(tokens[:end])
+            if found is not None:
+                return found
+        return None
 
     def _named_inside(self, span: Span) -> ActorTerm | None:
         """A named group or IGO anywhere in the phrase, longest first; such names outrank the
@@ -190,18 +204,18 @@ class ActorResolver:
 
     def member_group(self, head: Token, discourse: Discourse) -> Party | None:
         """'Members of the CJNG', 'fighters of the SNA', 'gunmen from the Viv Ansanm gang':
-        the members act for their group."""
-        if head.lemma_.lower() not in MEMBER_NOUNS:
-            return None
-        for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {
-                "of", "from", "for"}):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                span = noun_phrase(obj)
-                term = self.term(span)
-                if term is not None and term.kind in {"group", "igo"}:
-                    party = Party(noun_phrase(head).text, term.name, term.country, term.sector)
-                    discourse.saw_group(party)
-                    return party
+        the members act for their group; 'negotiators for the government', 'delegations of
+        the army', 'the head of India's border force' act for any party."""
+        for obj in _member_objects(head):
+            term = self.term(noun_phrase(obj))
+            if term is not None and term.kind in {"group", "igo"}:
+                party = Party(noun_phrase(head).text, term.name, term.country, term.sector)
+                discourse.saw_group(party)
+                return party
+            if head.lemma_.lower() in AGENT_NOUNS:
+                party = self.resolve(obj, discourse)
+                if party is not None:
+                    return replace(party, text=noun_phrase(head).text)
         return None
 
     def resolve(self, head: Token, discourse: Discourse) -> Party | None:
@@ -352,6 +366,9 @@ class ActorResolver:
         """Co-actors joined to a head by 'and': 'Pakistan and Iran held ...', and by coordinated
         modifiers: 'US and British warplanes' (Britain's warplanes too)."""
         parties = self._modifier_conjuncts(head, discourse)
+        if head.lemma_.lower() in AGENT_NOUNS:  # "delegations of the army and the RSF"
+            parties += [p for obj in _member_objects(head)[:1] for conj in obj.conjuncts
+                        if conj.i > obj.i and (p := self.resolve(conj, discourse)) is not None]
         for conj in head.conjuncts:
             if conj.i > head.i:
                 party = self.resolve(conj, discourse)
@@ -383,21 +400,19 @@ class ActorResolver:
         return []
 
 
+def _member_objects(head: Token) -> list[Token]:
+    """The party a member noun belongs to: 'of/from/for X'."""
+    if head.lemma_.lower() not in MEMBER_NOUNS:
+        return []
+    return [obj for prep in head.rights if prep.dep_ == "prep" and prep.lower_ in {
+        "of", "from", "for"} for obj in prep.children if obj.dep_ == "pobj"]
+
+
 def _counted_noun(head: Token) -> Token | None:
     if head.lower_ not in COUNT_NOUNS:
         return None
     return next((g for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"), None)
-
-
-def _title_words(tokens: list[Token]) -> list[Token]:
-    """The words before a person's name: 'Government spokesman' of 'Government spokesman
-    Abderaman Koulamallah' (names are the trailing proper nouns)."""
-    end = len(tokens)
-    while end > 0 and tokens[end - 1].pos_ == "PROPN" and (
-            tokens[end - 1].ent_type_ == "PERSON" or end == len(tokens)):
-        end -= 1
-    return tokens[:end]
 
 
 def text_name(span: Span) -> str:

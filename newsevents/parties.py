@@ -9,6 +9,7 @@ drones"), pronouns through the reporting clause ("the ministry said it struck"),
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .actors import ActorResolver, Discourse, noun_phrase
@@ -36,6 +37,9 @@ INSTRUMENT_NOUNS = frozenset({"gas", "cannon", "bullet", "round", "missile", "ro
 FALLBACK_PREPS = frozenset({"at", "on", "against", "upon", "toward", "towards", "to", "of",
                             "for", "targeting"})
 CARRIER_PREPS = frozenset({"in", "during"})
+VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "POL"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 TERRITORY_NOUNS = frozenset({"soil", "territory", "border", "borders", "land", "airspace",
                              "waters", "side", "frontier"})
 
@@ -92,6 +96,9 @@ class PartyReader:
                     self.prep_object(inner, draft)
         if actor_tok is not None and actor_tok.pos_ == "PRON" and verb is not None:
             actor_tok = reporter_subject(verb) or actor_tok
+        if target_tok is not None and target_tok.pos_ == "PRON" and verb is not None and \
+                draft.trigger.type in VERBAL_TYPES:  # "accusing them of": whom it expelled
+            target_tok = main_clause_object(verb) or target_tok
         return actor_tok, target_tok
 
     def resolve_parties(self, draft: Draft, actor_tok: Token | None, target_tok: Token | None,
@@ -105,11 +112,21 @@ class PartyReader:
         elif actor_tok is not None:
             draft.actor = self.actors.resolve(actor_tok, here)
             draft.co_actors = self.actors.conjuncts(actor_tok, here) + \
-                self.actors.pair(actor_tok, here)
-            if draft.trigger.type in SYMMETRIC_TYPES and target_tok is None and draft.co_actors:
-                draft.target = draft.co_actors.pop(0)  # "X and Y spoke": X is actor, Y target
-        if target_tok is None:
-            return
+                self.actors.pair(actor_tok, here) + self.second_subjects(actor_tok, here)
+        if target_tok is not None:
+            self.resolve_target(draft, target_tok, here)
+        if draft.trigger.type in SYMMETRIC_TYPES and draft.target is None and draft.co_actors:
+            draft.target = partner_of(draft.actor, draft.co_actors.pop(0))  # "X and Y spoke"
+
+    def second_subjects(self, subject: Token, here: Discourse) -> list[Party]:
+        """'Delegations of the army and the RSF would meet': the parse may make the second
+        party a subject of its own; it acts with the first."""
+        if subject.dep_ != "nsubj":
+            return []
+        return [p for c in subject.head.children if c.dep_ == "nsubj" and c.i > subject.i
+                and (p := self.actors.resolve(c, here)) is not None]
+
+    def resolve_target(self, draft: Draft, target_tok: Token, here: Discourse) -> None:
         if target_tok.lemma_.lower() in TERRITORY_NOUNS:
             country = self.territory_country(target_tok, here)
             if country is not None:
@@ -302,7 +319,8 @@ class PartyReader:
         preps = PARTY_PREPS | (PARTNER_PREPS if draft.trigger.type in PARTNER_TYPES else set())
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in preps:
-                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                obj = next((g for g in child.children if g.dep_ == "pobj"
+                            and g.ent_type_ not in TIME_ENTITIES), None)  # not "on Tuesday"
                 if obj is not None:
                     return obj
         return None
@@ -334,6 +352,28 @@ class PartyReader:
             if tok.head is tok:
                 break
         return None
+
+
+def main_clause_object(verb: Token) -> Token | None:
+    """'expelled two diplomats, accusing them of spying', 'declared an official persona non
+    grata and gave him 72 hours': the pronoun object of a participle or a joined verb is the
+    object of the clause it hangs from."""
+    if verb.dep_ not in {"advcl", "conj"} or any(c.dep_ in {"nsubj", "nsubjpass"}
+                                                 for c in verb.children):
+        return None
+    if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"
+                 and c.i < verb.i), None)
+
+
+def partner_of(actor: Party | None, partner: Party) -> Party:
+    """'Congo's government and the rebels agreed': a partner with no country of its own
+    (rebels, the opposition, unions) is the state actor's compatriot."""
+    if partner.country or actor is None or actor.country is None or \
+            actor.sector not in STATE_SECTORS or partner.sector in {None, "IGO"}:
+        return partner
+    return replace(partner, country=actor.country)
 
 
 def reporter_subject(verb: Token) -> Token | None:
