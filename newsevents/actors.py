@@ -39,6 +39,7 @@ AGENT_NOUNS = frozenset({"head", "chief", "leader", "spokesman", "spokeswoman", 
                          "envoy", "representative", "official", "delegation", "negotiator",
                          "delegate", "emissary"})  # speak for any party: "envoys of Kenya"
 MAX_NAME_WORDS = 5
+NAME_ENTITIES = frozenset({"PERSON", "ORG", ""})  # the small model calls many people ORG
 ANTECEDENT_WINDOW = 300  # tokens, a few paragraphs
 COUNT_NOUNS = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "millions",
                          "hundred", "thousand", "dozen", "group", "crowd", "crowds"})
@@ -55,6 +56,14 @@ class Discourse:
     groups: list[Party] = field(default_factory=list)
     last_actor: Party | None = None
     places: list[Place] = field(default_factory=list)
+    people: dict[str, Party] = field(default_factory=dict)  # "ruto" -> Kenya's government
+
+    def saw_person(self, names: list[str], party: Party) -> None:
+        for name in names:
+            self.people[name.lower()] = party
+
+    def person(self, name: str) -> Party | None:
+        return self.people.get(name.lower())
 
     def saw_place(self, place: Place) -> None:
         if place.precision in {"city", "admin1", "point"}:
@@ -212,14 +221,44 @@ class ActorResolver:
                 party = Party(noun_phrase(head).text, term.name, term.country, term.sector)
                 discourse.saw_group(party)
                 return party
-            if head.lemma_.lower() in AGENT_NOUNS:
-                party = self.resolve(obj, discourse)
-                if party is not None:
-                    return replace(party, text=noun_phrase(head).text)
+            agent = self.resolve(obj, discourse) if head.lemma_.lower() in AGENT_NOUNS \
+                else None
+            if agent is not None:
+                return replace(agent, text=noun_phrase(head).text)
         return None
 
     def resolve(self, head: Token, discourse: Discourse) -> Party | None:
-        """The Party a noun-phrase head denotes, or None when it is no political actor."""
+        """The Party a noun-phrase head denotes, or None when it is no political actor.
+        A person named with a title ('Kenyan President William Ruto', 'Ruto, Kenya's
+        president') is remembered: a later bare 'Ruto' is the same party."""
+        party = self._resolve(head, discourse)
+        appositive = next((c for c in head.children if c.dep_ == "appos"
+                           and c.pos_ == "NOUN"), None)  # "Ruto, Kenya's president"
+        if head.ent_type_ not in NAME_ENTITIES:
+            appositive = None  # "Mocimboa da Praia, Mozambique" is a place
+        if party is None and appositive is not None and head.pos_ == "PROPN":
+            party = self._resolve(appositive, discourse)
+            party = replace(party, text=noun_phrase(head).text) if party is not None else None
+            names = person_names(head)
+        else:
+            names = person_names(appositive) if appositive is not None else []
+            names = names or (person_names(head) if len(noun_phrase(head)) > 1 else [])
+        if party is not None:
+            discourse.saw_person(names, party)
+            return party
+        known = discourse.person(noun_phrase(head).text) or discourse.person(head.text) \
+            if head.pos_ == "PROPN" else None
+        return replace(known, text=noun_phrase(head).text) if known is not None else None
+
+    def remember_people(self, sent: Span, discourse: Discourse) -> None:
+        """Read the titled people of a sentence into the discourse, whether or not they act
+        in it ('Houthi military spokesman Yahya Saree claimed the attack')."""
+        for ent in entities_in(sent):
+            if ent.label_ == "PERSON" and ent.root.pos_ == "PROPN" and \
+                    discourse.person(ent.root.text) is None:
+                self.resolve(ent.root, discourse)
+
+    def _resolve(self, head: Token, discourse: Discourse) -> Party | None:
         span = noun_phrase(head)
         text = span.text.strip(" “”\"'")
         lower = text.lower()
@@ -398,6 +437,18 @@ class ActorResolver:
             second = discourse.countries[-1]
             return [Party(noun_phrase(head).text, second.name, second.iso3, STATE_SECTOR)]
         return []
+
+
+def person_names(head: Token) -> list[str]:
+    """How a named person may be called later: the full name and the surname ('William
+    Ruto', 'Ruto'), for a proper-noun head the model labels a person."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in NAME_ENTITIES:
+        return []
+    start = head.i
+    while start > 0 and head.doc[start - 1].ent_type_ == head.ent_type_ != "" and \
+            head.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return list(dict.fromkeys((head.doc[start : head.i + 1].text, head.text)))
 
 
 def _member_objects(head: Token) -> list[Token]:

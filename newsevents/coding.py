@@ -119,6 +119,7 @@ class SentenceCoder:
         paragraph_date: DateRef | None,
     ) -> tuple[list[Draft], DateRef | None]:
         local = self.sentence_countries(sent)
+        self.actors.remember_people(sent, discourse)
         drafts = [d for d in self.find_triggers(sent) if self.read_factuality(d)]
         drafts = self.drop_embedded(drafts)
         for draft in drafts:
@@ -189,6 +190,8 @@ class SentenceCoder:
             return self.base_established(tok, lemma, sent)
         if lemma in WEAPON_VERBS and not self.weapon_object(tok):
             return None  # "launched a bid", "fired the governor"
+        if lemma == "call" and {"oprd", "dobj"} <= {c.dep_ for c in tok.children}:
+            return None  # "what Morales calls a campaign" names something, it is no call
         if lemma == "charge" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
             if not any(c.dep_ == "ccomp" for c in tok.children):
                 return None  # "charged into the crowd"

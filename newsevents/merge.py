@@ -19,6 +19,8 @@ from .models import Article, DateRef, Evidence, Mention, Party, Place
 if TYPE_CHECKING:
     from .lexicon import Lexicon
 
+STATE_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD"})
+ARMED_OPPONENTS = frozenset({"REB"})  # rebels, militias, gangs: never the state's own act
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
 
@@ -36,6 +38,15 @@ class Cluster:
 
 def _country(party: Party | None) -> str | None:
     return party.country if party is not None else None
+
+
+def _compatible_actor(a: Party | None, b: Party | None) -> bool:
+    """Sudan's army and the RSF are two sides; Pakistan and its army one (the victims of
+    one strike may be told as fighters and as civilians: targets are not held to this)."""
+    if a is not None and b is not None and {a.sector, b.sector} & STATE_SECTORS and \
+            {a.sector, b.sector} & ARMED_OPPONENTS:
+        return False
+    return _compatible_party(a, b)
 
 
 def _compatible_party(a: Party | None, b: Party | None) -> bool:
@@ -78,8 +89,10 @@ def _shares_something(a: Draft, b: Draft) -> bool:
 
 
 def same_event(a: Draft, b: Draft) -> bool:
+    if a.responds_to is b or b.responds_to is a:
+        return False  # a strike and the strike it answers are two events
     return (a.trigger.type == b.trigger.type and a.factuality == b.factuality
-            and _compatible_party(a.actor, b.actor) and _compatible_party(a.target, b.target)
+            and _compatible_actor(a.actor, b.actor) and _compatible_party(a.target, b.target)
             and _compatible_date(a.date, b.date) and _compatible_place(a.location, b.location)
             and _shares_something(a, b))
 

@@ -89,6 +89,8 @@ class PartyReader:
         if noun is not None:
             actor_tok = self.noun_actor(noun) or actor_tok
             target_tok = self.prep_object(noun, draft) or target_tok
+            if target_tok is None and verb is not None:  # "held exercises with the navy"
+                target_tok = self.prep_object(verb, draft, after=noun.i)
         if draft.trigger.type in INNER_TARGET_TYPES and target_tok is None and verb is not None:
             inner = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), None)
             if inner is not None:  # "threatened to take action against the US"
@@ -145,6 +147,8 @@ class PartyReader:
         if draft.target is None and target_tok is None and draft.actor is not None and \
                 draft.trigger.type not in VICTIM_TYPES:  # "voiced support for the Philippines"
             draft.target = self.prepositional_party(draft, here)
+        if draft.target is None and draft.trigger.type == "THREATEN":
+            draft.target = self.warned_party(draft, here)
         if draft.actor is None and draft.factuality == "denied" and noun is not None:
             draft.actor = self.denier(draft, here)
         if draft.actor is None and noun is not None:
@@ -158,6 +162,19 @@ class PartyReader:
                 party = self.actors.resolve(reporter, here)
                 if party is not None and party.sector in {"POL", "MIL", "GOV"}:
                     draft.actor = party
+
+    def warned_party(self, draft: Draft, discourse: Discourse) -> Party | None:
+        """'warned that American warships would be legitimate targets': the foreign party
+        a warning is about is its target (not the actor's own army it will send)."""
+        actor = draft.actor
+        for clause in (c for c in draft.anchor.children if c.dep_ == "ccomp"):
+            subject, _ = clause_subject(clause)
+            party = self.actors.resolve(subject, discourse) if subject is not None and \
+                subject.pos_ != "PRON" else None
+            if party is not None and party.country and (
+                    actor is None or actor.country not in {None, party.country}):
+                return party
+        return None
 
     def fallback_target(self, draft: Draft, patient: Token, discourse: Discourse
                         ) -> Party | None:
@@ -315,10 +332,10 @@ class PartyReader:
                 return True
         return False
 
-    def prep_object(self, head: Token, draft: Draft) -> Token | None:
+    def prep_object(self, head: Token, draft: Draft, after: int = -1) -> Token | None:
         preps = PARTY_PREPS | (PARTNER_PREPS if draft.trigger.type in PARTNER_TYPES else set())
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
+            if child.dep_ == "prep" and child.lower_ in preps and child.i > after:
                 obj = next((g for g in child.children if g.dep_ == "pobj"
                             and g.ent_type_ not in TIME_ENTITIES), None)  # not "on Tuesday"
                 if obj is not None:

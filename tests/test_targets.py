@@ -95,3 +95,61 @@ def test_a_title_before_a_name_the_model_labels_oddly_still_counts(coder: Coder)
             "baseless on Monday.")
     reject = events(coder, text, "REJECT")[0]
     assert country_sector(reject.actor) == ("RWA", "GOV")
+
+
+def test_a_titled_person_keeps_the_party_of_the_title_later_in_the_story(coder: Coder) -> None:
+    text = ("Houthi military spokesman Yahya Saree claimed the attack on Monday.\n\n"
+            "Saree warned that American warships in the region would be legitimate targets.")
+    threat = events(coder, text, "THREATEN")[0]
+    assert country_sector(threat.actor) == ("YEM", "REB")
+    assert threat.target is not None and threat.target.country == "USA"
+
+
+def test_a_person_named_beside_an_appositive_title_keeps_it(coder: Coder) -> None:
+    text = ("Ruto, Kenya's president, met church leaders in Nairobi on Monday. On Tuesday Ruto "
+            "accused Tanzania of sheltering the gunmen.")
+    accuse = events(coder, text, "ACCUSE")[0]
+    assert country_sector(accuse.actor) == ("KEN", "GOV")
+    assert accuse.target is not None and accuse.target.country == "TZA"
+
+
+def test_a_name_without_a_title_stays_unknown(coder: Coder) -> None:
+    text = "On Tuesday Ruto accused Tanzania of sheltering the gunmen."
+    accuse = events(coder, text, "ACCUSE")[0]
+    assert accuse.actor is None or accuse.actor.country is None
+
+
+def test_a_warning_about_the_actors_own_forces_has_no_target_from_them(coder: Coder) -> None:
+    text = "Uganda's President Yoweri Museveni vowed that the army would hunt the killers down."
+    threat = events(coder, text, "THREATEN")[0]
+    assert threat.target is None or threat.target.sector != "MIL"
+
+
+def test_exercises_held_with_a_navy_are_held_with_its_country(coder: Coder) -> None:
+    text = "Japanese warships held joint exercises with the Philippine navy last week."
+    drill = events(coder, text, "COOPERATE")[0]
+    assert country_sector(drill.target) == ("PHL", "MIL")
+
+
+def test_what_someone_calls_a_thing_is_no_phone_call(coder: Coder) -> None:
+    text = ("Farmers blocked the main highway on Monday in protest against what the opposition "
+            "leader calls a campaign of intimidation.")
+    assert not [m for m in coder.code_text(text, PUBLISHED) if m.code.type == "CONSULT"]
+
+
+def test_the_army_and_a_paramilitary_of_one_country_are_two_events(coder: Coder) -> None:
+    text = ("The RSF shelled a market in El Fasher on Tuesday, killing nine people. "
+            "Sudan's army bombed RSF positions in El Fasher on Tuesday.")
+    attacks = events(coder, text, "ASSAULT")
+    assert {(m.actor.country, m.actor.sector) for m in attacks if m.actor} == {
+        ("SDN", "REB"), ("SDN", "MIL")}
+
+
+def test_an_act_and_the_act_it_answers_are_two_events(coder: Coder) -> None:
+    text = ("Gunmen attacked Konduga in Borno state on Monday, the army said. In retaliation, "
+            "air strikes hit Konduga in Borno state on Monday.")
+    attacks = events(coder, text, "ASSAULT")
+    assert len(attacks) == 2
+    first = next(m for m in attacks if m.actor is not None)
+    answer = next(m for m in attacks if m is not first)
+    assert answer.responds_to == first.id
