@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from . import dating, reports, responses
 from .acled_rules import EventView, acled_subtype
 from .actors import ActorResolver, Discourse
+from .addressees import read_implied_targets
 from .casualties import find_casualties
 from .drafts import Draft, evidence_for, owner_of, token_owners
 from .entities import entities_in
@@ -105,9 +106,10 @@ class SentenceCoder:
                 sent, article, discourse, context, paragraph_date
             )
             drafts.extend(found)
-        responses.link_retaliations(drafts)
+        responses.link_retaliations(drafts, self.noun_type)
         responses.link_came_after(drafts, self.noun_type)
         responses.link_reactions(drafts, self.noun_type)
+        read_implied_targets(drafts, context[0] if context else None, self.gazetteer)
         return drafts
 
     def code_sentence(

@@ -29,6 +29,7 @@ class Draft:
     sentence: Span
     actor: Party | None = None
     target: Party | None = None
+    implied_target: Party | None = None  # the addressee the story implies (addressees.py)
     co_actors: list[Party] = field(default_factory=list)
     location: Place | None = None
     date: DateRef = field(default_factory=lambda: DateRef(None, "unknown", None))

@@ -204,7 +204,9 @@ def build_mention(cluster: Cluster, article: Article, lexicon: Lexicon) -> Menti
     drafts = cluster.drafts
     first = drafts[0]
     actor = _best_party([d.actor for d in drafts if d.actor is not None])
-    target = _best_party([d.target for d in drafts if d.target is not None])
+    named = _best_party([d.target for d in drafts if d.target is not None])
+    target = named or _best_party([d.implied_target for d in drafts
+                                   if d.implied_target is not None])
     place = _best_place([d.location for d in drafts if d.location is not None])
     when = _best_date([d.date for d in drafts])
     modes = [d.trigger for d in drafts if d.trigger.mode]
@@ -236,6 +238,7 @@ def build_mention(cluster: Cluster, article: Article, lexicon: Lexicon) -> Menti
         injuries=injuries,
         factuality=first.factuality,
         attributed_to=tuple(sources),
-        confidence=confidence(cluster, actor, target, place, when),
-        reason="; ".join(dict.fromkeys(d.reason for d in drafts)),
+        confidence=confidence(cluster, actor, named, place, when),
+        reason="; ".join(dict.fromkeys(d.reason for d in drafts))
+        + ("; target implied by the story" if named is None and target is not None else ""),
     )

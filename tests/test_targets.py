@@ -153,3 +153,57 @@ def test_an_act_and_the_act_it_answers_are_two_events(coder: Coder) -> None:
     first = next(m for m in attacks if m.actor is not None)
     answer = next(m for m in attacks if m is not first)
     assert answer.responds_to == first.id
+
+
+def test_a_states_warning_is_aimed_at_the_country_it_deals_with_in_the_story(
+        coder: Coder) -> None:
+    text = ("Pakistan accused Iran of sheltering militants on Monday. Officials said Islamabad "
+            "could close the main border crossing.")
+    threat = events(coder, text, "THREATEN")[0]
+    assert threat.target is not None and threat.target.country == "IRN"
+    assert "target implied by the story" in threat.reason
+
+
+def test_the_oppositions_demand_is_aimed_at_its_own_government(coder: Coder) -> None:
+    text = ("Kenya's opposition leader demanded on Wednesday that the officers responsible for "
+            "the shootings be prosecuted.")
+    demand = events(coder, text, "REQUEST")[0]
+    assert country_sector(demand.target) == ("KEN", "GOV")
+
+
+def test_an_organisations_appeal_is_aimed_at_the_country_it_speaks_about(
+        coder: Coder) -> None:
+    text = ("The UN human rights office called on Wednesday for an independent investigation "
+            "into the killings in Darfur, Sudan.")
+    appeal = events(coder, text, "REQUEST")[0]
+    assert appeal.target is not None and appeal.target.country == "SDN"
+
+
+def test_a_foreign_strike_with_no_named_target_hits_the_country_it_lands_in(
+        coder: Coder) -> None:
+    text = "Russian missiles struck an energy facility in Odesa on Monday, cutting power."
+    strike = events(coder, text, "ASSAULT")[0]
+    assert strike.target is not None and strike.target.country == "UKR"
+
+
+def test_an_ally_fighting_beside_the_actor_is_not_its_implied_target(coder: Coder) -> None:
+    text = "Rwandan and Mozambican troops launched a joint attack in Cabo Delgado on Saturday."
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.target is None or attack.target.country != "MOZ"
+
+
+def test_a_named_target_outranks_the_implied_one(coder: Coder) -> None:
+    text = ("Pakistan accused Iran of sheltering militants on Monday. Islamabad also warned "
+            "Afghanistan that it would strike militant hideouts.")
+    threat = events(coder, text, "THREATEN")[0]
+    assert threat.target is not None and threat.target.country == "AFG"
+
+
+def test_a_retaliation_answers_the_kind_of_act_it_names(coder: Coder) -> None:
+    text = ("Rebels ambushed an army convoy near Goma on Monday. Rwanda imposed a curfew on "
+            "border towns on Tuesday. In retaliation for the attack, Congolese soldiers "
+            "arrested 40 suspected rebels on Wednesday.")
+    mentions = coder.code_text(text, PUBLISHED)
+    by_id = {m.id: m for m in mentions}
+    arrest = next(m for m in mentions if m.code.type == "COERCE" and m.responds_to)
+    assert by_id[arrest.responds_to].code.type == "ASSAULT"
