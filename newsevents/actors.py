@@ -28,6 +28,8 @@ COUNTRY_ANAPHORS = frozenset({"country", "nation", "state", "government", "repub
 PAIR_ANAPHORS = frozenset({"two countries", "both countries", "two sides", "both sides",
                            "two nations", "both nations", "two neighbours", "two neighbors",
                            "the pair", "two governments", "both governments"})
+SIDE_ANAPHORS = frozenset({"two sides", "both sides", "two parties", "both parties",
+                           "warring parties", "warring sides"})  # sides of a conflict
 GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "militia",
                             "alliance", "coalition", "insurgency", "faction"})
 MEMBER_NOUNS = frozenset({"member", "fighter", "gunman", "gunmen", "militant", "rebel", "cadre",
@@ -57,6 +59,12 @@ class Discourse:
     last_actor: Party | None = None
     places: list[Place] = field(default_factory=list)
     people: dict[str, Party] = field(default_factory=dict)  # "ruto" -> Kenya's government
+    dyads: list[tuple[Party, Party]] = field(default_factory=list)  # who acted on whom
+
+    def saw_dyad(self, actor: Party, target: Party) -> None:
+        if (actor.country, actor.sector, actor.name) != (target.country, target.sector,
+                                                         target.name):
+            self.dyads.append((actor, target))
 
     def saw_person(self, names: list[str], party: Party) -> None:
         for name in names:
@@ -264,6 +272,8 @@ class ActorResolver:
         lower = text.lower()
         if head.lower_ in PRONOUNS or head.pos_ == "PRON":
             return self._pronoun(head, discourse)
+        if any(lower.endswith(p) for p in SIDE_ANAPHORS) and discourse.dyads:
+            return replace(discourse.dyads[-1][0], text=text)  # the two sides of the story
         if any(lower.endswith(p) for p in PAIR_ANAPHORS) and len(discourse.countries) >= 2:
             first = discourse.countries[-2]
             return Party(text, first.name, first.iso3, STATE_SECTOR)
@@ -433,6 +443,8 @@ class ActorResolver:
     def pair(self, head: Token, discourse: Discourse) -> list[Party]:
         """'the two countries' -> the second of the last two countries, as a co-actor."""
         text = noun_phrase(head).text.lower()
+        if any(text.endswith(p) for p in SIDE_ANAPHORS) and discourse.dyads:
+            return [replace(discourse.dyads[-1][1], text=noun_phrase(head).text)]
         if any(text.endswith(p) for p in PAIR_ANAPHORS) and len(discourse.countries) >= 2:
             second = discourse.countries[-1]
             return [Party(noun_phrase(head).text, second.name, second.iso3, STATE_SECTOR)]

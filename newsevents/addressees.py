@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 from .models import Party
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
+
+    from spacy.tokens import Span
 
     from .drafts import Draft
     from .gazetteer import Gazetteer
@@ -23,18 +25,24 @@ if TYPE_CHECKING:
 UNDIRECTED_TYPES = frozenset({"MOBILIZE"})  # a deployment is aimed at no one in particular
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD"})
+ARMED_SECTORS = frozenset({"REB"})  # Hezbollah fires at Israel, not at Lebanon
 HARM_TYPES = frozenset({"ASSAULT", "COERCE", "AID", "SANCTION"})  # suffered or received by people
 
 
-def read_implied_targets(drafts: Sequence[Draft], home: str | None, gazetteer: Gazetteer
-                         ) -> None:
-    """Sets `implied_target` on the drafts of one article whose sentence names no target."""
+def read_implied_targets(drafts: Sequence[Draft], home: str | None, gazetteer: Gazetteer,
+                         named: Callable[[Span], Sequence[str]]) -> None:
+    """Sets `implied_target` on the drafts of one article whose sentence names no target;
+    `named` gives the countries a sentence names, in order."""
     for i, draft in enumerate(drafts):
         if draft.target is not None or draft.actor is None or \
                 draft.trigger.type in UNDIRECTED_TYPES:
             continue
-        country, sector = implied_addressee(draft, draft.actor, counterpart(drafts, i), home)
-        allies = {p.country for p in draft.co_actors} | {draft.actor.patron}
+        allies = {p.country for p in draft.co_actors} | {draft.actor.patron, draft.actor.country}
+        foreign = next((c for c in named(draft.sentence) if c not in allies), None)
+        other = foreign if draft.trigger.type not in MATERIAL_TYPES and foreign else \
+            counterpart(drafts, i)  # "accusing him of ...": the Russian official it expelled
+        country, sector = implied_addressee(draft, draft.actor, other, home)
+        allies.discard(draft.actor.country)
         if country is None or country in allies:
             continue  # "Rwandan and Mozambican troops attacked": Mozambique is no target
         found = gazetteer.country_by_code(country)
@@ -57,7 +65,7 @@ def implied_addressee(draft: Draft, actor: Party, other: str | None, home: str |
         return country, ("CVL" if kind in HARM_TYPES else "GOV") if country else None
     if material and place is not None and place != actor.country:
         return place, None  # "Russian missiles struck an energy facility in Odessa"
-    if actor.sector in STATE_SECTORS or actor.sector is None:
+    if actor.sector in STATE_SECTORS | ARMED_SECTORS or actor.sector is None:
         if other is not None:
             return other, None if material else "GOV"
         if place in {None, actor.country} and home in {None, actor.country}:

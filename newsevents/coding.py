@@ -109,7 +109,8 @@ class SentenceCoder:
         responses.link_retaliations(drafts, self.noun_type)
         responses.link_came_after(drafts, self.noun_type)
         responses.link_reactions(drafts, self.noun_type)
-        read_implied_targets(drafts, context[0] if context else None, self.gazetteer)
+        read_implied_targets(drafts, context[0] if context else None, self.gazetteer,
+                             lambda sent: [c.iso3 for _, c in self.sentence_countries(sent)])
         return drafts
 
     def code_sentence(
@@ -143,6 +144,8 @@ class SentenceCoder:
         for draft in kept:
             if draft.actor is not None and draft.factuality == "asserted":
                 discourse.last_actor = draft.actor
+                if draft.target is not None:
+                    discourse.saw_dyad(draft.actor, draft.target)
         return kept, paragraph_date
 
     # -- triggers ------------------------------------------------------------------------------

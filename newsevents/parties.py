@@ -136,7 +136,8 @@ class PartyReader:
                                      None)
             return
         draft.target = self.actors.resolve(target_tok, here)
-        if draft.target is None and draft.actor is not None:  # weaker: needs an actor
+        partner = draft.trigger.type in SYMMETRIC_TYPES and bool(draft.co_actors)
+        if draft.target is None and draft.actor is not None and not partner:  # needs an actor
             draft.target = self.fallback_target(draft, target_tok, here)
 
     def fill_missing(self, draft: Draft, target_tok: Token | None, here: Discourse) -> None:
@@ -184,9 +185,10 @@ class PartyReader:
         owner = next((c for c in patient.children if c.dep_ == "poss" and c.pos_ != "PRON"),
                      None)
         candidates = [owner] if owner is not None else []
-        for head in (patient, draft.anchor):
+        for head, preps in ((patient, FALLBACK_PREPS | PARTNER_PREPS),  # "talks with the ELN"
+                            (draft.anchor, FALLBACK_PREPS)):
             candidates += [g for c in head.children if c.dep_ == "prep" and
-                           c.lower_ in FALLBACK_PREPS for g in c.children if g.dep_ == "pobj"]
+                           c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
         for cand in candidates:
             if cand is not None and cand is not patient:
                 party = self.actors.resolve(cand, discourse)

@@ -207,3 +207,49 @@ def test_a_retaliation_answers_the_kind_of_act_it_names(coder: Coder) -> None:
     by_id = {m.id: m for m in mentions}
     arrest = next(m for m in mentions if m.code.type == "COERCE" and m.responds_to)
     assert by_id[arrest.responds_to].code.type == "ASSAULT"
+
+
+def test_a_foreign_country_named_in_the_sentence_is_the_implied_addressee(
+        coder: Coder) -> None:
+    text = ("Moldova on Monday declared a Russian embassy official persona non grata and gave "
+            "him 72 hours to leave, accusing him of buying votes.")
+    accuse = events(coder, text, "ACCUSE")[0]
+    assert accuse.target is not None and accuse.target.country == "RUS"
+
+
+def test_an_armed_group_acts_against_its_enemy_in_the_story_not_its_own_country(
+        coder: Coder) -> None:
+    text = ("Israeli jets struck Hezbollah positions in southern Lebanon on Monday. On Tuesday "
+            "Hezbollah fired rockets, its statement said.")
+    rockets = [m for m in events(coder, text, "ASSAULT") if m.actor and
+               m.actor.sector == "REB"][0]
+    assert rockets.target is not None and rockets.target.country == "ISR"
+
+
+def test_brussels_speaks_for_the_european_union(coder: Coder) -> None:
+    text = "Iran's foreign ministry spokesman accused Brussels of hypocrisy on Monday."
+    accuse = events(coder, text, "ACCUSE")[0]
+    assert country_sector(accuse.target) == (None, "IGO")
+
+
+def test_talks_suspended_with_a_party_target_that_party(coder: Coder) -> None:
+    text = "Colombia's president on Monday suspended peace talks with the ELN."
+    suspension = events(coder, text, "SANCTION")[0]
+    assert country_sector(suspension.target) == ("COL", "REB")
+
+
+def test_the_partner_of_an_agreement_outranks_a_third_party_it_mentions(
+        coder: Coder) -> None:
+    text = ("South Korea's president and Japan's prime minister agreed on Monday to deepen "
+            "security cooperation with Washington.")
+    agree = events(coder, text, "AGREE")[0]
+    assert agree.target is not None and agree.target.country == "JPN"
+
+
+def test_the_two_sides_are_the_parties_of_the_story_not_two_countries(coder: Coder) -> None:
+    text = ("Colombia's president on Monday suspended peace talks with the ELN in Bogota. "
+            "The talks had been held in Havana, Cuba. The two sides agreed a ceasefire in "
+            "August 2023.")
+    agree = events(coder, text, "AGREE")[0]
+    assert country_sector(agree.actor) == ("COL", "GOV")
+    assert country_sector(agree.target) == ("COL", "REB")
