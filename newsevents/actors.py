@@ -318,13 +318,15 @@ class ActorResolver:
 
     def clause_owner_country(self, head: Token) -> Country | None:
         """The country of the subject a possessive 'its' refers to: the subject of the nearest
-        clause above the phrase ('Beijing said its coast guard ...')."""
+        clause above the phrase ('Beijing said its coast guard ...'); a plural subject is
+        no owner of 'its' ('the ministry said Armenian forces fired on its positions')."""
+        singular = any(c.dep_ == "poss" and c.lower_ == "its" for c in head.children)
         for verb in head.ancestors:
             if verb.pos_ not in {"VERB", "AUX"}:
                 continue
             subject = next((c for c in verb.children if c.dep_ == "nsubj"
                             and c.i != head.i and c.pos_ != "PRON"), None)
-            if subject is not None:
+            if subject is not None and not (singular and subject.tag_ in {"NNS", "NNPS"}):
                 country, _ = self.country_in(noun_phrase(subject).text)
                 return country or self._phrase_country(subject)
         return None

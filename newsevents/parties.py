@@ -36,6 +36,7 @@ INSTRUMENT_NOUNS = frozenset({"gas", "cannon", "bullet", "round", "missile", "ro
                               "mortar", "grenade", "explosive", "bomb", "drone", "fire", "shot"})
 FALLBACK_PREPS = frozenset({"at", "on", "against", "upon", "toward", "towards", "to", "of",
                             "for", "targeting"})
+OWNER_PREPS = frozenset({"with", "by"})  # "talks with the ELN", "an offer by Canada"
 CARRIER_PREPS = frozenset({"in", "during"})
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "POL"})
@@ -185,7 +186,7 @@ class PartyReader:
         owner = next((c for c in patient.children if c.dep_ == "poss" and c.pos_ != "PRON"),
                      None)
         candidates = [owner] if owner is not None else []
-        for head, preps in ((patient, FALLBACK_PREPS | PARTNER_PREPS),  # "talks with the ELN"
+        for head, preps in ((patient, FALLBACK_PREPS | OWNER_PREPS),  # "talks with the ELN"
                             (draft.anchor, FALLBACK_PREPS)):
             candidates += [g for c in head.children if c.dep_ == "prep" and
                            c.lower_ in preps for g in c.children if g.dep_ == "pobj"]

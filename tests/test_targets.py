@@ -253,3 +253,18 @@ def test_the_two_sides_are_the_parties_of_the_story_not_two_countries(coder: Cod
     agree = events(coder, text, "AGREE")[0]
     assert country_sector(agree.actor) == ("COL", "GOV")
     assert country_sector(agree.target) == ("COL", "REB")
+
+
+def test_its_in_a_reported_clause_with_a_plural_subject_is_the_reporters(
+        coder: Coder) -> None:
+    text = ("Azerbaijan's defence ministry said Armenian forces fired on its positions in the "
+            "Kalbajar district on Tuesday, wounding one soldier.")
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.actor is not None and attack.actor.country == "ARM"
+    assert attack.target is not None and attack.target.country == "AZE"
+
+
+def test_a_rejected_offer_is_aimed_at_whoever_made_it(coder: Coder) -> None:
+    text = "In 2023 the government of Cameroon rejected an offer by Canada to mediate."
+    reject = events(coder, text, "REJECT")[0]
+    assert reject.target is not None and reject.target.country == "CAN"
