@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .entities import entities_in
 from .models import Party
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Span
 
+    from .actors import ActorResolver
     from .drafts import Draft
     from .gazetteer import Gazetteer
 
@@ -26,6 +28,7 @@ UNDIRECTED_TYPES = frozenset({"MOBILIZE"})  # a deployment is aimed at no one in
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD"})
 ARMED_SECTORS = frozenset({"REB"})  # Hezbollah fires at Israel, not at Lebanon
+NAME_LABELS = frozenset({"GPE", "NORP", "ORG"})  # the small model calls some countries ORG
 HARM_TYPES = frozenset({"ASSAULT", "COERCE", "AID", "SANCTION"})  # suffered or received by people
 
 
@@ -93,3 +96,10 @@ def counterpart(drafts: Sequence[Draft], i: int) -> str | None:
         if best is None or distance < best[0]:
             best = (distance, foreign)
     return best[1] if best is not None else None
+
+
+def named_countries(sent: Span, actors: ActorResolver) -> list[str]:
+    """ISO3 codes of the countries, demonyms and capitals a sentence names, in order."""
+    found = (actors.country_in(ent.text)[0] for ent in entities_in(sent)
+             if ent.label_ in NAME_LABELS)
+    return [country.iso3 for country in found if country is not None]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from . import dating, reports, responses
 from .acled_rules import EventView, acled_subtype
 from .actors import ActorResolver, Discourse
-from .addressees import read_implied_targets
+from .addressees import named_countries, read_implied_targets
 from .casualties import find_casualties
 from .drafts import Draft, evidence_for, owner_of, token_owners
 from .entities import entities_in
@@ -110,7 +110,7 @@ class SentenceCoder:
         responses.link_came_after(drafts, self.noun_type)
         responses.link_reactions(drafts, self.noun_type)
         read_implied_targets(drafts, context[0] if context else None, self.gazetteer,
-                             lambda sent: [c.iso3 for _, c in self.sentence_countries(sent)])
+                             lambda sent: named_countries(sent, self.actors))
         return drafts
 
     def code_sentence(
@@ -473,14 +473,15 @@ class SentenceCoder:
                 p.sector not in {None, "GOV"} for p in parties)):
             return False  # "Norway gave five million dollars of aid" is no business story
         if parties:
+            if draft.trigger.type == "PROTEST" and draft.actor is None:
+                protesters(draft)  # "protests against Lukashenko's re-election"
             return True
         if nonpolitical or self.metaphor_domain(draft.sentence.doc):
             return False
         if self.named_subject(draft):
             return True  # "President Museveni banned ...", "a mob lynched ...": someone acted
         if draft.trigger.type == "PROTEST":
-            country = draft.location.country if draft.location is not None else None
-            draft.actor = Party(draft.token.text, "protesters", country, "CVL")
+            protesters(draft)
             return True
         if draft.trigger.acled is not None and draft.trigger.type in {"COERCE", "MOBILIZE"} or \
                 draft.trigger.mode == "arrest":
@@ -574,6 +575,12 @@ def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:
         return False
     inside = {t.i for t in draft.anchor.subtree} - {draft.anchor.i}
     return any(d.factuality == "denied" and d.anchor.i in inside for d in drafts)
+
+
+def protesters(draft: Draft) -> None:
+    """A protest with no one named is held by protesters of the place where it happens."""
+    country = draft.location.country if draft.location is not None else None
+    draft.actor = Party(draft.token.text, "protesters", country, "CVL")
 
 
 def formal_protest(draft: Draft) -> None:

@@ -131,6 +131,12 @@ class PartyReader:
 
     def resolve_target(self, draft: Draft, target_tok: Token, here: Discourse) -> None:
         if target_tok.lemma_.lower() in TERRITORY_NOUNS:
+            neighbour = next((g for c in target_tok.children if c.dep_ == "prep" and
+                              c.lower_ == "with" for g in c.children if g.dep_ == "pobj"), None)
+            if neighbour is not None:  # "closed its border with Benin": Benin
+                draft.target = self.actors.resolve(neighbour, here)
+                if draft.target is not None:
+                    return
             country = self.territory_country(target_tok, here)
             if country is not None:
                 draft.target = Party(noun_phrase(target_tok).text, country.name, country.iso3,
@@ -138,7 +144,8 @@ class PartyReader:
             return
         draft.target = self.actors.resolve(target_tok, here)
         partner = draft.trigger.type in SYMMETRIC_TYPES and bool(draft.co_actors)
-        if draft.target is None and draft.actor is not None and not partner:  # needs an actor
+        if draft.target is None and not partner and (  # weaker: needs an actor or a protest
+                draft.actor is not None or draft.trigger.type == "PROTEST"):
             draft.target = self.fallback_target(draft, target_tok, here)
 
     def fill_missing(self, draft: Draft, target_tok: Token | None, here: Discourse) -> None:
@@ -146,8 +153,9 @@ class PartyReader:
         of the verb an event noun hangs from, the victims, the police that reported arrests."""
         noun = draft.token if draft.token is not draft.anchor or \
             draft.anchor.pos_ not in {"VERB", "AUX"} else None
-        if draft.target is None and target_tok is None and draft.actor is not None and \
-                draft.trigger.type not in VICTIM_TYPES:  # "voiced support for the Philippines"
+        if draft.target is None and target_tok is None and draft.trigger.type not in \
+                VICTIM_TYPES and (draft.actor is not None or draft.trigger.type == "PROTEST"):
+            # "voiced support for the Philippines", "protested against Lukashenko's re-election"
             draft.target = self.prepositional_party(draft, here)
         if draft.target is None and draft.trigger.type == "THREATEN":
             draft.target = self.warned_party(draft, here)
@@ -198,12 +206,19 @@ class PartyReader:
         return None
 
     def prepositional_party(self, draft: Draft, discourse: Discourse) -> Party | None:
-        """A party in a prepositional phrase on the trigger, when nothing else is the target."""
-        for head in dict.fromkeys((draft.token, draft.anchor)):
+        """A party in a prepositional phrase on the trigger or on its purpose clause ('began
+        a hunger strike to protest against Sweden's decision'), or the owner of what the
+        phrase names, when nothing else is the target."""
+        purposes = [c for c in draft.anchor.children if c.dep_ in {"xcomp", "advcl"} and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+        for head in dict.fromkeys((draft.token, draft.anchor, *purposes)):
             for prep in (c for c in head.children if c.dep_ == "prep" and
                          c.lower_ in FALLBACK_PREPS - {"of"}):
                 for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                    party = self.actors.resolve(obj, discourse)
+                    owner = next((c for c in obj.children if c.dep_ == "poss"
+                                  and c.pos_ != "PRON"), None)
+                    party = self.actors.resolve(obj, discourse) or (
+                        self.actors.resolve(owner, discourse) if owner is not None else None)
                     if party is not None and party != draft.actor:
                         return party
         return None

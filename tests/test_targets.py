@@ -268,3 +268,25 @@ def test_a_rejected_offer_is_aimed_at_whoever_made_it(coder: Coder) -> None:
     text = "In 2023 the government of Cameroon rejected an offer by Canada to mediate."
     reject = events(coder, text, "REJECT")[0]
     assert reject.target is not None and reject.target.country == "CAN"
+
+
+def test_a_country_the_model_labels_an_organisation_still_counts_as_named(
+        coder: Coder) -> None:
+    text = "Berlin rejected recent calls by Belarus's rulers for immediate economic aid."
+    reject = events(coder, text, "REJECT")[0]
+    assert country_sector(reject.target) == ("BLR", "GOV")
+
+
+def test_a_protest_against_a_countrys_decision_targets_that_country(coder: Coder) -> None:
+    text = ("Hundreds of migrants began a hunger strike on Monday to protest against Sweden's "
+            "decision to deport them.")
+    protest = events(coder, text, "PROTEST")[0]
+    assert protest.target is not None and protest.target.country == "SWE"
+
+
+def test_the_owner_of_a_decision_protested_against_is_the_target(coder: Coder) -> None:
+    text = ("Belarusian President Alexander Lukashenko was sworn in on Monday. Hundreds of "
+            "exiles protested in Vilnius, Lithuania, against Lukashenko's re-election.")
+    protest = events(coder, text, "PROTEST")[0]
+    assert country_sector(protest.target) == ("BLR", "GOV")
+    assert protest.actor is not None and protest.actor.sector == "CVL"
