@@ -94,9 +94,12 @@ class PartyReader:
                 target_tok = self.prep_object(verb, draft, after=noun.i)
         if draft.trigger.type in INNER_TARGET_TYPES and target_tok is None and verb is not None:
             inner = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), None)
+            addressee = next((c for c in inner.children if c.dep_ == "nsubj" and c.pos_ !=
+                              "PRON"), None) if inner is not None and inner.dep_ == "ccomp" \
+                and draft.trigger.type == "REQUEST" else None  # "demanded that Kabul hand over"
             if inner is not None:  # "threatened to take action against the US"
-                target_tok = next((c for c in inner.children if c.dep_ == "dobj"), None) or \
-                    self.prep_object(inner, draft)
+                target_tok = addressee or next((c for c in inner.children if c.dep_ == "dobj"),
+                                               None) or self.prep_object(inner, draft)
         if actor_tok is not None and actor_tok.pos_ == "PRON" and verb is not None:
             actor_tok = reporter_subject(verb) or actor_tok
         if target_tok is not None and target_tok.pos_ == "PRON" and verb is not None and \
@@ -157,7 +160,7 @@ class PartyReader:
                 VICTIM_TYPES and (draft.actor is not None or draft.trigger.type == "PROTEST"):
             # "voiced support for the Philippines", "protested against Lukashenko's re-election"
             draft.target = self.prepositional_party(draft, here)
-        if draft.target is None and draft.trigger.type == "THREATEN":
+        if draft.target is None and draft.trigger.type in {"THREATEN", "REQUEST"}:
             draft.target = self.warned_party(draft, here)
         if draft.actor is None and draft.factuality == "denied" and noun is not None:
             draft.actor = self.denier(draft, here)

@@ -290,3 +290,9 @@ def test_the_owner_of_a_decision_protested_against_is_the_target(coder: Coder) -
     protest = events(coder, text, "PROTEST")[0]
     assert country_sector(protest.target) == ("BLR", "GOV")
     assert protest.actor is not None and protest.actor.sector == "CVL"
+
+
+def test_a_demand_that_a_foreign_party_act_is_aimed_at_it(coder: Coder) -> None:
+    text = "Pakistan demanded on Monday that Afghanistan hand over the militants."
+    demand = events(coder, text, "REQUEST")[0]
+    assert demand.target is not None and demand.target.country == "AFG"
