@@ -433,6 +433,7 @@ def reporter_subject(verb: Token) -> Token | None:
 def clause_subject(verb: Token) -> tuple[Token | None, bool]:
     """(subject token, is passive) of a verb, inherited through conj/xcomp/relcl."""
     tok = verb
+    participle = False  # "kept the border closed, accusing ...": the keeper accuses
     for _ in range(4):
         for child in tok.children:
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
@@ -443,10 +444,12 @@ def clause_subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, passive and tok is verb
         if tok.dep_ == "relcl":
             return tok.head, False
-        if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head is not tok:
+        if (tok.dep_ in {"conj", "xcomp", "advcl"} or (participle and tok.dep_ == "oprd")) \
+                and tok.head is not tok:
             obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
-            if tok.dep_ == "xcomp" and obj is not None:
+            if tok.dep_ == "xcomp" and obj is not None and not participle:
                 return obj, False
+            participle = participle or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
             tok = tok.head
             continue
         break

@@ -296,3 +296,11 @@ def test_a_demand_that_a_foreign_party_act_is_aimed_at_it(coder: Coder) -> None:
     text = "Pakistan demanded on Monday that Afghanistan hand over the militants."
     demand = events(coder, text, "REQUEST")[0]
     assert demand.target is not None and demand.target.country == "AFG"
+
+
+def test_a_participle_after_a_kept_closed_clause_belongs_to_the_main_subject(
+        coder: Coder) -> None:
+    text = ("Niger has kept its border with Benin closed since the coup, accusing Benin of "
+            "hosting foreign troops.")
+    accuse = events(coder, text, "ACCUSE")[0]
+    assert accuse.actor is not None and accuse.actor.country == "NER"
