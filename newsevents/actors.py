@@ -28,13 +28,20 @@ COUNTRY_ANAPHORS = frozenset({"country", "nation", "state", "government", "repub
 PAIR_ANAPHORS = frozenset({"two countries", "both countries", "two sides", "both sides",
                            "two nations", "both nations", "two neighbours", "two neighbors",
                            "the pair", "two governments", "both governments"})
+SIDE_ANAPHORS = frozenset({"two sides", "both sides", "two parties", "both parties",
+                           "warring parties", "warring sides"})  # sides of a conflict
 GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "militia",
                             "alliance", "coalition", "insurgency", "faction"})
 MEMBER_NOUNS = frozenset({"member", "fighter", "gunman", "gunmen", "militant", "rebel", "cadre",
                           "operative", "element", "unit", "commander", "leader", "combatant",
                           "chairman", "chairperson", "head", "chief", "spokesman", "spokeswoman",
-                          "spokesperson", "envoy", "representative", "official", "delegation"})
+                          "spokesperson", "envoy", "representative", "official", "delegation",
+                          "negotiator", "delegate", "emissary"})
+AGENT_NOUNS = frozenset({"head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson",
+                         "envoy", "representative", "official", "delegation", "negotiator",
+                         "delegate", "emissary"})  # speak for any party: "envoys of Kenya"
 MAX_NAME_WORDS = 5
+NAME_ENTITIES = frozenset({"PERSON", "ORG", ""})  # the small model calls many people ORG
 ANTECEDENT_WINDOW = 300  # tokens, a few paragraphs
 COUNT_NOUNS = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "millions",
                          "hundred", "thousand", "dozen", "group", "crowd", "crowds"})
@@ -51,6 +58,20 @@ class Discourse:
     groups: list[Party] = field(default_factory=list)
     last_actor: Party | None = None
     places: list[Place] = field(default_factory=list)
+    people: dict[str, Party] = field(default_factory=dict)  # "ruto" -> Kenya's government
+    dyads: list[tuple[Party, Party]] = field(default_factory=list)  # who acted on whom
+
+    def saw_dyad(self, actor: Party, target: Party) -> None:
+        if (actor.country, actor.sector, actor.name) != (target.country, target.sector,
+                                                         target.name):
+            self.dyads.append((actor, target))
+
+    def saw_person(self, names: list[str], party: Party) -> None:
+        for name in names:
+            self.people[name.lower()] = party
+
+    def person(self, name: str) -> Party | None:
+        return self.people.get(name.lower())
 
     def saw_place(self, place: Place) -> None:
         if place.precision in {"city", "admin1", "point"}:
@@ -149,9 +170,19 @@ class ActorResolver:
                     found.sector != "REB" and owner.name != "paramilitaries":
                 return owner
         if found is None and kept and kept[-1].pos_ == "PROPN":
-            title = _title_words(kept)  # "Interior Minister John Reimberg": the title
-            found = self._suffix_term(title) if title else None
+            found = self._title_term(kept)  # "Interior Minister John Reimberg": the title
         return found
+
+    def _title_term(self, tokens: list[Token]) -> ActorTerm | None:
+        """The title before a person's name: 'Government spokesman' of 'Government spokesman
+        Abderaman Koulamallah' (a name is the trailing proper nouns, whatever their label)."""
+        end = len(tokens)
+        while end > 1 and tokens[end - 1].pos_ == "PROPN":
+            end -= 1
+            found = self._suffix_term(tokens[:end])
+            if found is not None:
+                return found
+        return None
 
     def _named_inside(self, span: Span) -> ActorTerm | None:
         """A named group or IGO anywhere in the phrase, longest first; such names outrank the
@@ -190,27 +221,59 @@ class ActorResolver:
 
     def member_group(self, head: Token, discourse: Discourse) -> Party | None:
         """'Members of the CJNG', 'fighters of the SNA', 'gunmen from the Viv Ansanm gang':
-        the members act for their group."""
-        if head.lemma_.lower() not in MEMBER_NOUNS:
-            return None
-        for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {
-                "of", "from", "for"}):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                span = noun_phrase(obj)
-                term = self.term(span)
-                if term is not None and term.kind in {"group", "igo"}:
-                    party = Party(noun_phrase(head).text, term.name, term.country, term.sector)
-                    discourse.saw_group(party)
-                    return party
+        the members act for their group; 'negotiators for the government', 'delegations of
+        the army', 'the head of India's border force' act for any party."""
+        for obj in _member_objects(head):
+            term = self.term(noun_phrase(obj))
+            if term is not None and term.kind in {"group", "igo"}:
+                party = Party(noun_phrase(head).text, term.name, term.country, term.sector)
+                discourse.saw_group(party)
+                return party
+            agent = self.resolve(obj, discourse) if head.lemma_.lower() in AGENT_NOUNS \
+                else None
+            if agent is not None:
+                return replace(agent, text=noun_phrase(head).text)
         return None
 
     def resolve(self, head: Token, discourse: Discourse) -> Party | None:
-        """The Party a noun-phrase head denotes, or None when it is no political actor."""
+        """The Party a noun-phrase head denotes, or None when it is no political actor.
+        A person named with a title ('Kenyan President William Ruto', 'Ruto, Kenya's
+        president') is remembered: a later bare 'Ruto' is the same party."""
+        party = self._resolve(head, discourse)
+        appositive = next((c for c in head.children if c.dep_ == "appos"
+                           and c.pos_ == "NOUN"), None)  # "Ruto, Kenya's president"
+        if head.ent_type_ not in NAME_ENTITIES:
+            appositive = None  # "Mocimboa da Praia, Mozambique" is a place
+        if party is None and appositive is not None and head.pos_ == "PROPN":
+            party = self._resolve(appositive, discourse)
+            party = replace(party, text=noun_phrase(head).text) if party is not None else None
+            names = person_names(head)
+        else:
+            names = person_names(appositive) if appositive is not None else []
+            names = names or (person_names(head) if len(noun_phrase(head)) > 1 else [])
+        if party is not None:
+            discourse.saw_person(names, party)
+            return party
+        known = discourse.person(noun_phrase(head).text) or discourse.person(head.text) \
+            if head.pos_ == "PROPN" else None
+        return replace(known, text=noun_phrase(head).text) if known is not None else None
+
+    def remember_people(self, sent: Span, discourse: Discourse) -> None:
+        """Read the titled people of a sentence into the discourse, whether or not they act
+        in it ('Houthi military spokesman Yahya Saree claimed the attack')."""
+        for ent in entities_in(sent):
+            if ent.label_ == "PERSON" and ent.root.pos_ == "PROPN" and \
+                    discourse.person(ent.root.text) is None:
+                self.resolve(ent.root, discourse)
+
+    def _resolve(self, head: Token, discourse: Discourse) -> Party | None:
         span = noun_phrase(head)
         text = span.text.strip(" “”\"'")
         lower = text.lower()
         if head.lower_ in PRONOUNS or head.pos_ == "PRON":
             return self._pronoun(head, discourse)
+        if any(lower.endswith(p) for p in SIDE_ANAPHORS) and discourse.dyads:
+            return replace(discourse.dyads[-1][0], text=text)  # the two sides of the story
         if any(lower.endswith(p) for p in PAIR_ANAPHORS) and len(discourse.countries) >= 2:
             first = discourse.countries[-2]
             return Party(text, first.name, first.iso3, STATE_SECTOR)
@@ -255,13 +318,15 @@ class ActorResolver:
 
     def clause_owner_country(self, head: Token) -> Country | None:
         """The country of the subject a possessive 'its' refers to: the subject of the nearest
-        clause above the phrase ('Beijing said its coast guard ...')."""
+        clause above the phrase ('Beijing said its coast guard ...'); a plural subject is
+        no owner of 'its' ('the ministry said Armenian forces fired on its positions')."""
+        singular = any(c.dep_ == "poss" and c.lower_ == "its" for c in head.children)
         for verb in head.ancestors:
             if verb.pos_ not in {"VERB", "AUX"}:
                 continue
             subject = next((c for c in verb.children if c.dep_ == "nsubj"
                             and c.i != head.i and c.pos_ != "PRON"), None)
-            if subject is not None:
+            if subject is not None and not (singular and subject.tag_ in {"NNS", "NNPS"}):
                 country, _ = self.country_in(noun_phrase(subject).text)
                 return country or self._phrase_country(subject)
         return None
@@ -352,6 +417,9 @@ class ActorResolver:
         """Co-actors joined to a head by 'and': 'Pakistan and Iran held ...', and by coordinated
         modifiers: 'US and British warplanes' (Britain's warplanes too)."""
         parties = self._modifier_conjuncts(head, discourse)
+        if head.lemma_.lower() in AGENT_NOUNS:  # "delegations of the army and the RSF"
+            parties += [p for obj in _member_objects(head)[:1] for conj in obj.conjuncts
+                        if conj.i > obj.i and (p := self.resolve(conj, discourse)) is not None]
         for conj in head.conjuncts:
             if conj.i > head.i:
                 party = self.resolve(conj, discourse)
@@ -377,10 +445,32 @@ class ActorResolver:
     def pair(self, head: Token, discourse: Discourse) -> list[Party]:
         """'the two countries' -> the second of the last two countries, as a co-actor."""
         text = noun_phrase(head).text.lower()
+        if any(text.endswith(p) for p in SIDE_ANAPHORS) and discourse.dyads:
+            return [replace(discourse.dyads[-1][1], text=noun_phrase(head).text)]
         if any(text.endswith(p) for p in PAIR_ANAPHORS) and len(discourse.countries) >= 2:
             second = discourse.countries[-1]
             return [Party(noun_phrase(head).text, second.name, second.iso3, STATE_SECTOR)]
         return []
+
+
+def person_names(head: Token) -> list[str]:
+    """How a named person may be called later: the full name and the surname ('William
+    Ruto', 'Ruto'), for a proper-noun head the model labels a person."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in NAME_ENTITIES:
+        return []
+    start = head.i
+    while start > 0 and head.doc[start - 1].ent_type_ == head.ent_type_ != "" and \
+            head.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return list(dict.fromkeys((head.doc[start : head.i + 1].text, head.text)))
+
+
+def _member_objects(head: Token) -> list[Token]:
+    """The party a member noun belongs to: 'of/from/for X'."""
+    if head.lemma_.lower() not in MEMBER_NOUNS:
+        return []
+    return [obj for prep in head.rights if prep.dep_ == "prep" and prep.lower_ in {
+        "of", "from", "for"} for obj in prep.children if obj.dep_ == "pobj"]
 
 
 def _counted_noun(head: Token) -> Token | None:
@@ -388,16 +478,6 @@ def _counted_noun(head: Token) -> Token | None:
         return None
     return next((g for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"), None)
-
-
-def _title_words(tokens: list[Token]) -> list[Token]:
-    """The words before a person's name: 'Government spokesman' of 'Government spokesman
-    Abderaman Koulamallah' (names are the trailing proper nouns)."""
-    end = len(tokens)
-    while end > 0 and tokens[end - 1].pos_ == "PROPN" and (
-            tokens[end - 1].ent_type_ == "PERSON" or end == len(tokens)):
-        end -= 1
-    return tokens[:end]
 
 
 def text_name(span: Span) -> str:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from . import dating, reports, responses
 from .acled_rules import EventView, acled_subtype
 from .actors import ActorResolver, Discourse
+from .addressees import named_countries, read_implied_targets
 from .attribution import ReportingLexicon
 from .casualties import CasualtyGrammar, find_casualties
 from .dates import DateGrammar
@@ -129,9 +130,11 @@ class SentenceCoder:
             if "\n" in doc[sent.start - 1].text if sent.start > 0 else False:
                 paragraph.new_paragraph()
             drafts.extend(self.code_sentence(sent, article, discourse, context, paragraph))
-        responses.link_retaliations(drafts)
+        responses.link_retaliations(drafts, self.noun_type)
         responses.link_came_after(drafts, self.noun_type)
         responses.link_reactions(drafts, self.noun_type)
+        read_implied_targets(drafts, context[0] if context else None, self.gazetteer,
+                             lambda sent: named_countries(sent, self.actors))
         return drafts
 
     def code_sentence(
@@ -143,6 +146,7 @@ class SentenceCoder:
         paragraph: dating.ParagraphDate,
     ) -> list[Draft]:
         local = self.sentence_countries(sent)
+        self.actors.remember_people(sent, discourse)
         drafts = [d for d in self.find_triggers(sent) if self.read_factuality(d)]
         drafts = self.drop_embedded(drafts)
         if not drafts:  # no fields to read: keep only what later sentences rely on
@@ -173,6 +177,8 @@ class SentenceCoder:
         for draft in kept:
             if draft.actor is not None and draft.factuality == "asserted":
                 discourse.last_actor = draft.actor
+                if draft.target is not None:
+                    discourse.saw_dyad(draft.actor, draft.target)
         return kept
 
     # -- triggers ------------------------------------------------------------------------------
@@ -233,6 +239,8 @@ class SentenceCoder:
                 protesters_gathered(tok, sent, self.lexicon)
         if lemma in WEAPON_VERBS and not self.weapon_object(tok):
             return None  # "launched a bid", "fired the governor"
+        if lemma == "call" and {"oprd", "dobj"} <= {c.dep_ for c in tok.children}:
+            return None  # "what Morales calls a campaign" names something, it is no call
         if lemma == "charge" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
             if not any(c.dep_ == "ccomp" for c in tok.children):
                 return None  # "charged into the crowd"
@@ -568,14 +576,15 @@ class SentenceCoder:
                 p.sector not in {None, "GOV"} for p in parties)):
             return False  # "Norway gave five million dollars of aid" is no business story
         if parties:
+            if draft.trigger.type == "PROTEST" and draft.actor is None:
+                protesters(draft)  # "protests against Lukashenko's re-election"
             return True
         if nonpolitical or self.metaphor_domain(draft.sentence.doc):
             return False
         if self.named_subject(draft):
             return True  # "President Museveni banned ...", "a mob lynched ...": someone acted
         if draft.trigger.type == "PROTEST":
-            country = draft.location.country if draft.location is not None else None
-            draft.actor = Party(draft.token.text, "protesters", country, "CVL")
+            protesters(draft)
             return True
         if draft.trigger.acled is not None and draft.trigger.type in {"COERCE", "MOBILIZE"} or \
                 draft.trigger.mode == "arrest":
@@ -696,6 +705,12 @@ def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:
         return False
     inside = {t.i for t in draft.anchor.subtree} - {draft.anchor.i}
     return any(d.factuality == "denied" and d.anchor.i in inside for d in drafts)
+
+
+def protesters(draft: Draft) -> None:
+    """A protest with no one named is held by protesters of the place where it happens."""
+    country = draft.location.country if draft.location is not None else None
+    draft.actor = Party(draft.token.text, "protesters", country, "CVL")
 
 
 def formal_protest(draft: Draft) -> None:

@@ -29,6 +29,7 @@ class Draft:
     sentence: Span
     actor: Party | None = None
     target: Party | None = None
+    implied_target: Party | None = None  # the addressee the story implies (addressees.py)
     co_actors: list[Party] = field(default_factory=list)
     location: Place | None = None
     date: DateRef = field(default_factory=lambda: DateRef(None, "unknown", None))
@@ -53,7 +54,7 @@ class LocalCountries(Discourse):
 
     def __init__(self, discourse: Discourse, local: list[tuple[int, Country]], i: int) -> None:
         super().__init__(list(discourse.countries), discourse.groups, discourse.last_actor,
-                         discourse.places)
+                         discourse.places, discourse.people, discourse.dyads)
         for j, country in local:
             if j < i:
                 self.saw_country(country)

@@ -19,6 +19,8 @@ from .models import Article, DateRef, Evidence, Mention, Party, Place
 if TYPE_CHECKING:
     from .lexicon import Lexicon
 
+STATE_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD"})
+ARMED_OPPONENTS = frozenset({"REB"})  # rebels, militias, gangs: never the state's own act
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
 
@@ -36,6 +38,15 @@ class Cluster:
 
 def _country(party: Party | None) -> str | None:
     return party.country if party is not None else None
+
+
+def _compatible_actor(a: Party | None, b: Party | None) -> bool:
+    """Sudan's army and the RSF are two sides; Pakistan and its army one (the victims of
+    one strike may be told as fighters and as civilians: targets are not held to this)."""
+    if a is not None and b is not None and {a.sector, b.sector} & STATE_SECTORS and \
+            {a.sector, b.sector} & ARMED_OPPONENTS:
+        return False
+    return _compatible_party(a, b)
 
 
 def _compatible_party(a: Party | None, b: Party | None) -> bool:
@@ -78,8 +89,10 @@ def _shares_something(a: Draft, b: Draft) -> bool:
 
 
 def same_event(a: Draft, b: Draft) -> bool:
+    if a.responds_to is b or b.responds_to is a:
+        return False  # a strike and the strike it answers are two events
     return (a.trigger.type == b.trigger.type and a.factuality == b.factuality
-            and _compatible_party(a.actor, b.actor) and _compatible_party(a.target, b.target)
+            and _compatible_actor(a.actor, b.actor) and _compatible_party(a.target, b.target)
             and _compatible_date(a.date, b.date) and _compatible_place(a.location, b.location)
             and _shares_something(a, b))
 
@@ -191,7 +204,9 @@ def build_mention(cluster: Cluster, article: Article, lexicon: Lexicon) -> Menti
     drafts = cluster.drafts
     first = drafts[0]
     actor = _best_party([d.actor for d in drafts if d.actor is not None])
-    target = _best_party([d.target for d in drafts if d.target is not None])
+    named = _best_party([d.target for d in drafts if d.target is not None])
+    target = named or _best_party([d.implied_target for d in drafts
+                                   if d.implied_target is not None])
     place = _best_place([d.location for d in drafts if d.location is not None])
     when = _best_date([d.date for d in drafts])
     modes = [d.trigger for d in drafts if d.trigger.mode]
@@ -223,6 +238,7 @@ def build_mention(cluster: Cluster, article: Article, lexicon: Lexicon) -> Menti
         injuries=injuries,
         factuality=first.factuality,
         attributed_to=tuple(sources),
-        confidence=confidence(cluster, actor, target, place, when),
-        reason="; ".join(dict.fromkeys(d.reason for d in drafts)),
+        confidence=confidence(cluster, actor, named, place, when),
+        reason="; ".join(dict.fromkeys(d.reason for d in drafts))
+        + ("; target implied by the story" if named is None and target is not None else ""),
     )

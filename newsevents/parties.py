@@ -9,6 +9,7 @@ drones"), pronouns through the reporting clause ("the ministry said it struck"),
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .actors import ActorResolver, Discourse, noun_phrase
@@ -35,7 +36,11 @@ INSTRUMENT_NOUNS = frozenset({"gas", "cannon", "bullet", "round", "missile", "ro
                               "mortar", "grenade", "explosive", "bomb", "drone", "fire", "shot"})
 FALLBACK_PREPS = frozenset({"at", "on", "against", "upon", "toward", "towards", "to", "of",
                             "for", "targeting"})
+OWNER_PREPS = frozenset({"with", "by"})  # "talks with the ELN", "an offer by Canada"
 CARRIER_PREPS = frozenset({"in", "during"})
+VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "POL"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 TERRITORY_NOUNS = frozenset({"soil", "territory", "border", "borders", "land", "airspace",
                              "waters", "side", "frontier"})
 
@@ -85,13 +90,21 @@ class PartyReader:
         if noun is not None:
             actor_tok = self.noun_actor(noun) or actor_tok
             target_tok = self.prep_object(noun, draft) or target_tok
+            if target_tok is None and verb is not None:  # "held exercises with the navy"
+                target_tok = self.prep_object(verb, draft, after=noun.i)
         if draft.trigger.type in INNER_TARGET_TYPES and target_tok is None and verb is not None:
             inner = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), None)
+            addressee = next((c for c in inner.children if c.dep_ == "nsubj" and c.pos_ !=
+                              "PRON"), None) if inner is not None and inner.dep_ == "ccomp" \
+                and draft.trigger.type == "REQUEST" else None  # "demanded that Kabul hand over"
             if inner is not None:  # "threatened to take action against the US"
-                target_tok = next((c for c in inner.children if c.dep_ == "dobj"), None) or \
-                    self.prep_object(inner, draft)
+                target_tok = addressee or next((c for c in inner.children if c.dep_ == "dobj"),
+                                               None) or self.prep_object(inner, draft)
         if actor_tok is not None and actor_tok.pos_ == "PRON" and verb is not None:
             actor_tok = reporter_subject(verb) or actor_tok
+        if target_tok is not None and target_tok.pos_ == "PRON" and verb is not None and \
+                draft.trigger.type in VERBAL_TYPES:  # "accusing them of": whom it expelled
+            target_tok = main_clause_object(verb) or target_tok
         return actor_tok, target_tok
 
     def resolve_parties(self, draft: Draft, actor_tok: Token | None, target_tok: Token | None,
@@ -105,19 +118,37 @@ class PartyReader:
         elif actor_tok is not None:
             draft.actor = self.actors.resolve(actor_tok, here)
             draft.co_actors = self.actors.conjuncts(actor_tok, here) + \
-                self.actors.pair(actor_tok, here)
-            if draft.trigger.type in SYMMETRIC_TYPES and target_tok is None and draft.co_actors:
-                draft.target = draft.co_actors.pop(0)  # "X and Y spoke": X is actor, Y target
-        if target_tok is None:
-            return
+                self.actors.pair(actor_tok, here) + self.second_subjects(actor_tok, here)
+        if target_tok is not None:
+            self.resolve_target(draft, target_tok, here)
+        if draft.trigger.type in SYMMETRIC_TYPES and draft.target is None and draft.co_actors:
+            draft.target = partner_of(draft.actor, draft.co_actors.pop(0))  # "X and Y spoke"
+
+    def second_subjects(self, subject: Token, here: Discourse) -> list[Party]:
+        """'Delegations of the army and the RSF would meet': the parse may make the second
+        party a subject of its own; it acts with the first."""
+        if subject.dep_ != "nsubj":
+            return []
+        return [p for c in subject.head.children if c.dep_ == "nsubj" and c.i > subject.i
+                and (p := self.actors.resolve(c, here)) is not None]
+
+    def resolve_target(self, draft: Draft, target_tok: Token, here: Discourse) -> None:
         if target_tok.lemma_.lower() in TERRITORY_NOUNS:
+            neighbour = next((g for c in target_tok.children if c.dep_ == "prep" and
+                              c.lower_ == "with" for g in c.children if g.dep_ == "pobj"), None)
+            if neighbour is not None:  # "closed its border with Benin": Benin
+                draft.target = self.actors.resolve(neighbour, here)
+                if draft.target is not None:
+                    return
             country = self.territory_country(target_tok, here)
             if country is not None:
                 draft.target = Party(noun_phrase(target_tok).text, country.name, country.iso3,
                                      None)
             return
         draft.target = self.actors.resolve(target_tok, here)
-        if draft.target is None and draft.actor is not None:  # weaker: needs an actor
+        partner = draft.trigger.type in SYMMETRIC_TYPES and bool(draft.co_actors)
+        if draft.target is None and not partner and (  # weaker: needs an actor or a protest
+                draft.actor is not None or draft.trigger.type == "PROTEST"):
             draft.target = self.fallback_target(draft, target_tok, here)
 
     def fill_missing(self, draft: Draft, target_tok: Token | None, here: Discourse) -> None:
@@ -125,9 +156,12 @@ class PartyReader:
         of the verb an event noun hangs from, the victims, the police that reported arrests."""
         noun = draft.token if draft.token is not draft.anchor or \
             draft.anchor.pos_ not in {"VERB", "AUX"} else None
-        if draft.target is None and target_tok is None and draft.actor is not None and \
-                draft.trigger.type not in VICTIM_TYPES:  # "voiced support for the Philippines"
+        if draft.target is None and target_tok is None and draft.trigger.type not in \
+                VICTIM_TYPES and (draft.actor is not None or draft.trigger.type == "PROTEST"):
+            # "voiced support for the Philippines", "protested against Lukashenko's re-election"
             draft.target = self.prepositional_party(draft, here)
+        if draft.target is None and draft.trigger.type in {"THREATEN", "REQUEST"}:
+            draft.target = self.warned_party(draft, here)
         if draft.actor is None and draft.factuality == "denied" and noun is not None:
             draft.actor = self.denier(draft, here)
         if draft.actor is None and noun is not None:
@@ -142,6 +176,19 @@ class PartyReader:
                 if party is not None and party.sector in {"POL", "MIL", "GOV"}:
                     draft.actor = party
 
+    def warned_party(self, draft: Draft, discourse: Discourse) -> Party | None:
+        """'warned that American warships would be legitimate targets': the foreign party
+        a warning is about is its target (not the actor's own army it will send)."""
+        actor = draft.actor
+        for clause in (c for c in draft.anchor.children if c.dep_ == "ccomp"):
+            subject, _ = clause_subject(clause)
+            party = self.actors.resolve(subject, discourse) if subject is not None and \
+                subject.pos_ != "PRON" else None
+            if party is not None and party.country and (
+                    actor is None or actor.country not in {None, party.country}):
+                return party
+        return None
+
     def fallback_target(self, draft: Draft, patient: Token, discourse: Discourse
                         ) -> Party | None:
         """When the object is no party ('fired mortars at border posts', 'backed Manila's
@@ -150,9 +197,10 @@ class PartyReader:
         owner = next((c for c in patient.children if c.dep_ == "poss" and c.pos_ != "PRON"),
                      None)
         candidates = [owner] if owner is not None else []
-        for head in (patient, draft.anchor):
+        for head, preps in ((patient, FALLBACK_PREPS | OWNER_PREPS),  # "talks with the ELN"
+                            (draft.anchor, FALLBACK_PREPS)):
             candidates += [g for c in head.children if c.dep_ == "prep" and
-                           c.lower_ in FALLBACK_PREPS for g in c.children if g.dep_ == "pobj"]
+                           c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
         for cand in candidates:
             if cand is not None and cand is not patient:
                 party = self.actors.resolve(cand, discourse)
@@ -161,12 +209,19 @@ class PartyReader:
         return None
 
     def prepositional_party(self, draft: Draft, discourse: Discourse) -> Party | None:
-        """A party in a prepositional phrase on the trigger, when nothing else is the target."""
-        for head in dict.fromkeys((draft.token, draft.anchor)):
+        """A party in a prepositional phrase on the trigger or on its purpose clause ('began
+        a hunger strike to protest against Sweden's decision'), or the owner of what the
+        phrase names, when nothing else is the target."""
+        purposes = [c for c in draft.anchor.children if c.dep_ in {"xcomp", "advcl"} and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+        for head in dict.fromkeys((draft.token, draft.anchor, *purposes)):
             for prep in (c for c in head.children if c.dep_ == "prep" and
                          c.lower_ in FALLBACK_PREPS - {"of"}):
                 for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                    party = self.actors.resolve(obj, discourse)
+                    owner = next((c for c in obj.children if c.dep_ == "poss"
+                                  and c.pos_ != "PRON"), None)
+                    party = self.actors.resolve(obj, discourse) or (
+                        self.actors.resolve(owner, discourse) if owner is not None else None)
                     if party is not None and party != draft.actor:
                         return party
         return None
@@ -298,11 +353,12 @@ class PartyReader:
                 return True
         return False
 
-    def prep_object(self, head: Token, draft: Draft) -> Token | None:
+    def prep_object(self, head: Token, draft: Draft, after: int = -1) -> Token | None:
         preps = PARTY_PREPS | (PARTNER_PREPS if draft.trigger.type in PARTNER_TYPES else set())
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if child.dep_ == "prep" and child.lower_ in preps and child.i > after:
+                obj = next((g for g in child.children if g.dep_ == "pobj"
+                            and g.ent_type_ not in TIME_ENTITIES), None)  # not "on Tuesday"
                 if obj is not None:
                     return obj
         return None
@@ -336,6 +392,28 @@ class PartyReader:
         return None
 
 
+def main_clause_object(verb: Token) -> Token | None:
+    """'expelled two diplomats, accusing them of spying', 'declared an official persona non
+    grata and gave him 72 hours': the pronoun object of a participle or a joined verb is the
+    object of the clause it hangs from."""
+    if verb.dep_ not in {"advcl", "conj"} or any(c.dep_ in {"nsubj", "nsubjpass"}
+                                                 for c in verb.children):
+        return None
+    if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"
+                 and c.i < verb.i), None)
+
+
+def partner_of(actor: Party | None, partner: Party) -> Party:
+    """'Congo's government and the rebels agreed': a partner with no country of its own
+    (rebels, the opposition, unions) is the state actor's compatriot."""
+    if partner.country or actor is None or actor.country is None or \
+            actor.sector not in STATE_SECTORS or partner.sector in {None, "IGO"}:
+        return partner
+    return replace(partner, country=actor.country)
+
+
 def reporter_subject(verb: Token) -> Token | None:
     """The subject of the reporting verb a clause hangs from: 'The ministry said it ...'."""
     tok = verb
@@ -355,6 +433,7 @@ def reporter_subject(verb: Token) -> Token | None:
 def clause_subject(verb: Token) -> tuple[Token | None, bool]:
     """(subject token, is passive) of a verb, inherited through conj/xcomp/relcl."""
     tok = verb
+    participle = False  # "kept the border closed, accusing ...": the keeper accuses
     for _ in range(4):
         for child in tok.children:
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
@@ -365,10 +444,12 @@ def clause_subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, passive and tok is verb
         if tok.dep_ == "relcl":
             return tok.head, False
-        if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head is not tok:
+        if (tok.dep_ in {"conj", "xcomp", "advcl"} or (participle and tok.dep_ == "oprd")) \
+                and tok.head is not tok:
             obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
-            if tok.dep_ == "xcomp" and obj is not None:
+            if tok.dep_ == "xcomp" and obj is not None and not participle:
                 return obj, False
+            participle = participle or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
             tok = tok.head
             continue
         break

@@ -1,0 +1,105 @@
+"""Implied targets: whom an act with no named target is aimed at, from the rest of the story.
+
+Statements, demands, threats and meetings often leave their addressee to the discourse:
+"Moscow rejected the accusation" answers the country that accused it, "the opposition
+demanded an inquiry" is aimed at its own government, "the UN called for restraint" at the
+country it speaks about. The guess is kept apart from the targets the sentence names
+(`Draft.implied_target`): it never decides which drafts are one event or which act answers
+which, and a mention takes it only when none of its sentences names a target.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .entities import entities_in
+from .models import Party
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from spacy.tokens import Span
+
+    from .actors import ActorResolver
+    from .drafts import Draft
+    from .gazetteer import Gazetteer
+
+UNDIRECTED_TYPES = frozenset({"MOBILIZE"})  # a deployment is aimed at no one in particular
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD"})
+ARMED_SECTORS = frozenset({"REB"})  # Hezbollah fires at Israel, not at Lebanon
+NAME_LABELS = frozenset({"GPE", "NORP", "ORG"})  # the small model calls some countries ORG
+HARM_TYPES = frozenset({"ASSAULT", "COERCE", "AID", "SANCTION"})  # suffered or received by people
+
+
+def read_implied_targets(drafts: Sequence[Draft], home: str | None, gazetteer: Gazetteer,
+                         named: Callable[[Span], Sequence[str]]) -> None:
+    """Sets `implied_target` on the drafts of one article whose sentence names no target;
+    `named` gives the countries a sentence names, in order."""
+    for i, draft in enumerate(drafts):
+        if draft.target is not None or draft.actor is None or \
+                draft.trigger.type in UNDIRECTED_TYPES:
+            continue
+        allies = {p.country for p in draft.co_actors} | {draft.actor.patron, draft.actor.country}
+        foreign = next((c for c in named(draft.sentence) if c not in allies), None)
+        other = foreign if draft.trigger.type not in MATERIAL_TYPES and foreign else \
+            counterpart(drafts, i)  # "accusing him of ...": the Russian official it expelled
+        country, sector = implied_addressee(draft, draft.actor, other, home)
+        allies.discard(draft.actor.country)
+        if country is None or country in allies:
+            continue  # "Rwandan and Mozambican troops attacked": Mozambique is no target
+        found = gazetteer.country_by_code(country)
+        name = found.name if found is not None else country
+        draft.implied_target = Party(name, name, country, sector)
+
+
+def implied_addressee(draft: Draft, actor: Party, other: str | None, home: str | None
+                      ) -> tuple[str | None, str | None]:
+    """(country, sector) of the party an act is most likely aimed at: a foreign act hits the
+    country where it happens; a state's act goes to the country it is dealing with in the
+    story, else stays at home; a non-state party addresses its own government; an
+    organisation without a country deals with the country where it acts."""
+    kind = draft.trigger.type
+    place = draft.location.country if draft.location is not None and \
+        draft.location.precision != "water" else None
+    material = kind in MATERIAL_TYPES
+    if actor.country is None:
+        country = place or home
+        return country, ("CVL" if kind in HARM_TYPES else "GOV") if country else None
+    if material and place is not None and place != actor.country:
+        return place, None  # "Russian missiles struck an energy facility in Odessa"
+    if actor.sector in STATE_SECTORS | ARMED_SECTORS or actor.sector is None:
+        if other is not None:
+            return other, None if material else "GOV"
+        if place in {None, actor.country} and home in {None, actor.country}:
+            return actor.country, None  # a domestic story: the state acts at home
+        return None, None
+    return actor.country, None if material else "GOV"  # "the opposition demanded ..."
+
+
+def counterpart(drafts: Sequence[Draft], i: int) -> str | None:
+    """The other country of the nearest act in the story between the actor's country and
+    another one ('Moldova expelled a Russian diplomat' ... 'Moscow rejected the accusation')."""
+    actor = drafts[i].actor
+    mine = actor.country if actor is not None else None
+    if mine is None:
+        return None
+    best: tuple[int, str] | None = None
+    for j, other in enumerate(drafts):
+        if j == i or other.actor is None or other.target is None:
+            continue
+        pair = {other.actor.country, other.target.country}
+        if mine not in pair or None in pair or len(pair) != 2:
+            continue
+        foreign = next(c for c in pair if c != mine and c is not None)
+        distance = abs(i - j) * 2 + (j > i)  # the act told before wins a tie
+        if best is None or distance < best[0]:
+            best = (distance, foreign)
+    return best[1] if best is not None else None
+
+
+def named_countries(sent: Span, actors: ActorResolver) -> list[str]:
+    """ISO3 codes of the countries, demonyms and capitals a sentence names, in order."""
+    found = (actors.country_in(ent.text)[0] for ent in entities_in(sent)
+             if ent.label_ in NAME_LABELS)
+    return [country.iso3 for country in found if country is not None]
