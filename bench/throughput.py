@@ -175,7 +175,7 @@ def run_newsevents(source: Path, workers: int, engine: str, batch_size: int, sto
     options = RunOptions(workers=workers, batch_size=batch_size)
     with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as folder:
         opened = DiscardingStore() if store_kind == "none" else Store.open(
-            Path(folder) / "bench.duckdb")
+            Path(folder) / "bench.duckdb", ingest=True)  # as `newsevents ingest` opens it
         with opened as store:
             if engine == "ray":
                 from newsevents.ray_engine import process_with_ray

@@ -40,10 +40,10 @@ def guarded(fn: Callable[[], T]) -> T:
 
 
 @contextmanager
-def open_store(db: Path | None) -> Iterator[Any]:
+def open_store(db: Path | None, *, ingest: bool = False) -> Iterator[Any]:
     from .store import Store
 
-    store = Store.open(db or Path(DEFAULT_DB))
+    store = Store.open(db or Path(DEFAULT_DB), ingest=ingest)
     try:
         yield store
     finally:
@@ -82,7 +82,7 @@ def ingest(
                          allow_private_hosts=allow_private_hosts)
 
     def run() -> None:
-        with open_store(db) as store:
+        with open_store(db, ingest=True) as store:
             summary = _run_ingest(sources, store, options, engine, ray_address)
         _echo_summary(summary)
         unusable = {s.source for s in summary.skipped} & set(sources)
@@ -144,7 +144,7 @@ def watch(
         _echo_summary(summary, prefix=f"poll {next(count)}: ")
 
     def run() -> None:
-        with open_store(db) as store:
+        with open_store(db, ingest=True) as store:
             try:
                 watch_into_store(feeds, store, every_seconds=seconds, options=options,
                                  polls=polls, on_poll=report)

@@ -36,6 +36,7 @@ __all__ = [  # all but Store are re-exported from the modules that define them
 ]  # fmt: skip
 
 SCHEMA_VERSION = 1
+INGEST_MEMORY_LIMIT = "128MB"  # DuckDB's buffer pool while ingesting (see Store.open)
 MEMORY = ":memory:"
 FETCH_BATCH = 256
 TABLES = (
@@ -88,8 +89,13 @@ class Store:
         self._signatures = StoredSignatures(connection)
 
     @classmethod
-    def open(cls, path: str | Path, *, clock: Clock = _utc_now) -> Store:
-        """Open (and create if needed) the database at `path`; StoreError when it cannot."""
+    def open(cls, path: str | Path, *, clock: Clock = _utc_now, ingest: bool = False) -> Store:
+        """Open (and create if needed) the database at `path`; StoreError when it cannot.
+
+        `ingest`: the connection will mostly write, beside worker processes that parse: DuckDB
+        gets one thread and INGEST_MEMORY_LIMIT of memory for its caches, so that its memory
+        stays flat however large the database grows (it spills to disk beyond that).
+        """
         target = str(path)
         if target != MEMORY:
             try:
@@ -102,6 +108,9 @@ class Store:
             raise StoreError(f"cannot open database {target}: {_open_reason(error)}") from error
         store = cls(connection, clock=clock)
         try:
+            if ingest and target != MEMORY:  # an in-memory database must keep all its rows
+                connection.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
+                connection.execute("SET threads = 1")
             store._ensure_schema()
         except BaseException:
             connection.close()

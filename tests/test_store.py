@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -476,3 +477,16 @@ def test_the_store_knows_every_url_that_carried_an_article(store: Store) -> None
     store.save_article(copy, [], url=copy.url)
     assert store.has_url(original.url) and store.has_url(copy.url)
     assert not store.has_url("https://wire.example/other")
+
+
+def test_a_store_opened_for_ingest_bounds_duckdbs_memory_and_threads(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "ingest.duckdb", ingest=True) as store:
+        limit, threads = store._con.execute(
+            "SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()
+        article = make_article()
+        assert store.save_article(article, [make_mention(article)], url=article.url)
+    assert (limit, threads) == ("122.0 MiB", 1)  # DuckDB prints 128MB in MiB
+    with Store.open(tmp_path / "ingest.duckdb") as reader:  # reading keeps DuckDB's defaults
+        assert reader.event("ev1") is not None
+        assert reader._con.execute("SELECT current_setting('threads')").fetchone() != (1,) \
+            or (os.cpu_count() or 1) == 1
