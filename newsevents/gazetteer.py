@@ -66,7 +66,7 @@ GLOBAL_CUTOFF = 88.0
 FUZZY_CONTEXT_COUNTRIES = 3
 EMBEDDED_MAX_WORDS = 6  # longer names are not searched for a place inside them
 EMBEDDED_CITY_POPULATION = 100_000  # outside the context, only such a city names a club or school
-LOOKUP_CACHE_SIZE = 100_000
+LOOKUP_CACHE_SIZE = 8_192  # per cache: frequent names stay, memory stays a few MB
 FuzzyIndex = Literal["admin1", "cities", "places", "waters"]
 
 

@@ -51,7 +51,7 @@ COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "currencies.tsv": ("word", "note"),
 })
 _FILES = tuple(COLUMNS)
-ACTOR_KEY_CACHE_SIZE = 100_000
+ACTOR_KEY_CACHE_SIZE = 8_192  # frequent words stay, memory stays small
 _POSSESSIVE = re.compile(r"['’]s\b")
 _DROPPED = re.compile(r"['’.]")
 _SEPARATORS = re.compile(r"[-–—/]")

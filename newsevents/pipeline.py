@@ -97,9 +97,6 @@ def batches(items: Iterable[Document | Skipped], size: int
 
 
 IN_FLIGHT_PER_WORKER = 4  # batches read ahead per worker: no core waits for a slow batch
-# A worker is replaced (forked again from the loaded parent, in milliseconds) after this many
-# batches: spaCy's vocabulary grows with every new word it sees, about 8 MB per 1,000 articles.
-JOBS_PER_WORKER = 200
 
 _WORKER_CODER: Coder | None = None  # the parent's Coder, inherited by each forked worker
 
@@ -119,8 +116,7 @@ def code_batches(jobs: Jobs, options: RunOptions, coder: Callable[[], Coder]
     """Run extraction and coding in `workers` processes, in order, streaming.
 
     The Coder is built once, here, and forked into the workers: a model that cannot load
-    fails once in this process, and the workers share its pages (copy-on-write); a worker
-    that has run JOBS_PER_WORKER batches is replaced by a fresh fork of it. At most
+    fails once in this process, and the workers share its pages (copy-on-write). At most
     IN_FLIGHT_PER_WORKER batches per worker are read ahead, so memory does not grow with
     the corpus, however slow the store is.
     """
@@ -132,8 +128,7 @@ def code_batches(jobs: Jobs, options: RunOptions, coder: Callable[[], Coder]
     gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object
     try:
         with multiprocessing.get_context("fork").Pool(
-                options.workers, initializer=_init_worker, initargs=(local,),
-                maxtasksperchild=JOBS_PER_WORKER) as pool:
+                options.workers, initializer=_init_worker, initargs=(local,)) as pool:
             del local
             yield from _in_order(pool, jobs, options)
     finally:

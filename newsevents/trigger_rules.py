@@ -177,15 +177,20 @@ def opinion_poll(draft: Draft) -> bool:
     return False
 
 
+def _subject_heads(verb: Token) -> list[Token]:
+    """The verb's subject and, for 'thousands of X' / 'a batch of X', the X; none without one."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    return [subject] + [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"]
+
+
 def protesters_gathered(verb: Token, sent: Span, lexicon: Lexicon) -> Draft | None:
     """'Thousands of demonstrators gathered in the square': the gathering is the protest."""
     if verb.lemma_.lower() not in GATHER_VERBS:
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    heads = [subject] + [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj"]  # "thousands of protesters"
+    heads = _subject_heads(verb)  # "thousands of protesters"
     if not any("protest" in lexicon.acled_cues([h.lemma_]) for h in heads):
         return None
     return Draft(PROTEST, verb, verb, sent, reason=f"protesters '{verb.lemma_}'")
@@ -195,11 +200,7 @@ def forces_arrive(verb: Token, sent: Span) -> Draft | None:
     """Troops, police or peacekeepers who arrive are deployed, they do not visit."""
     if verb.lemma_.lower() not in ARRIVAL_VERBS:
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    heads = [subject] + [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj"]  # "a first batch of troops"
+    heads = _subject_heads(verb)  # "a first batch of troops"
     if not any(h.lemma_.lower() in FORCE_NOUNS for h in heads):
         return None
     helping = any(t.lemma_.lower() in HELP_WORDS for t in sent)

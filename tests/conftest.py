@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsevents.gazetteer_cache import CACHE_ENV
+from newsevents.pipeline import Coder
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -24,6 +25,13 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_unconfigure(config: pytest.Config) -> None:
     if _CACHE_DIR in config.stash:
         config.stash[_CACHE_DIR].cleanup()
+
+
+@pytest.fixture(scope="session")
+def coder() -> Coder:
+    """The real Coder (spaCy model, lexicon, gazetteer), loaded once for the whole session:
+    coding keeps no state between texts."""
+    return Coder.load()
 
 
 @pytest.fixture(scope="session")

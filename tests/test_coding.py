@@ -18,11 +18,6 @@ CASES = sorted(p.stem for p in ARTICLES.glob("*.txt"))
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder.load()
-
-
 def code_fixture(coder: Coder, name: str) -> tuple[dict, list[Mention]]:
     spec = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))
     body = (ARTICLES / f"{name}.txt").read_bytes()

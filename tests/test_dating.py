@@ -12,11 +12,6 @@ from newsevents.pipeline import Coder
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder.load()
-
-
 def of_type(mentions: list[Mention], type_: str) -> Mention:
     found = [m for m in mentions if m.code.type == type_]
     assert found, [(m.code.type, m.date) for m in mentions]

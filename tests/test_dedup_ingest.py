@@ -18,11 +18,6 @@ WIRE, DAILY = "Wire One", "Daily Two"
 OPTIONS = RunOptions(workers=1)
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder.load()
-
-
 @pytest.fixture
 def store() -> Iterator[Store]:
     with Store.open(":memory:") as opened:

@@ -13,11 +13,6 @@ PUBLISHED = date(2025, 3, 10)
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder.load()
-
-
 def code(coder: Coder, text: str) -> list[Mention]:
     return coder.code_text(text, PUBLISHED)
 

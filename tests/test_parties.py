@@ -14,11 +14,6 @@ pytestmark = pytest.mark.slow
 PUBLISHED = date(2025, 3, 12)
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder.load()
-
-
 def events(coder: Coder, text: str, type_: str) -> list[Mention]:
     found = [m for m in coder.code_text(text, PUBLISHED) if m.code.type == type_]
     assert found, [(m.code.type, m.actor, m.target) for m in coder.code_text(text, PUBLISHED)]

@@ -71,17 +71,6 @@ def test_every_worker_codes_with_the_given_coder_in_a_process_of_its_own() -> No
     assert all(title and title.startswith("pid ") for title in titles)
 
 
-def test_a_worker_is_replaced_after_its_share_of_batches_and_nothing_is_lost(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "JOBS_PER_WORKER", 2)
-    docs = documents(30)
-    options = RunOptions(workers=2, published=PUBLISHED)
-    results = list(code_batches(batches(docs, 2), options, echo_coder))
-    assert coded_urls(iter(results)) == [d.url for d in docs]
-    pids = {a.title for coded, _ in results for a, _, _ in coded if isinstance(a, Article)}
-    assert len(pids) > 2  # 15 batches, two per worker: fresh forks took over
-
-
 def test_workers_read_ahead_a_bounded_number_of_batches() -> None:
     read: list[int] = []
 
@@ -111,11 +100,6 @@ def test_a_coder_that_cannot_load_fails_once_in_the_calling_process() -> None:
     assert calls == [1]
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder.load()
-
-
 def stored(store: Store) -> tuple[list[dict[str, Any]], list[str]]:
     return store.events(), [a.id for a in store.articles()]
 
@@ -132,3 +116,4 @@ def test_two_workers_store_the_same_articles_and_events_as_one(coder: Coder) -> 
     assert two == one and one.events > 0
     assert events_2 == events
     assert sorted(ids_2) == sorted(ids)
+

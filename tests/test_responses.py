@@ -13,11 +13,6 @@ pytestmark = pytest.mark.slow
 PUBLISHED = date(2025, 3, 14)
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder.load()
-
-
 def answer(coder: Coder, text: str, evidence: str) -> tuple[Mention, Mention | None]:
     mentions = coder.code_text(text, PUBLISHED)
     by_id = {m.id: m for m in mentions}

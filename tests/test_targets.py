@@ -3,26 +3,13 @@ sentences written for these rules."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from test_parties import PUBLISHED, events
 
-from newsevents.models import Mention, Party
+from newsevents.models import Party
 from newsevents.pipeline import Coder
 
 pytestmark = pytest.mark.slow
-PUBLISHED = date(2025, 3, 12)
-
-
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder.load()
-
-
-def events(coder: Coder, text: str, type_: str) -> list[Mention]:
-    found = [m for m in coder.code_text(text, PUBLISHED) if m.code.type == type_]
-    assert found, [(m.code.type, m.actor, m.target) for m in coder.code_text(text, PUBLISHED)]
-    return found
 
 
 def country_sector(party: Party | None) -> tuple[str | None, str | None]:

@@ -14,11 +14,6 @@ PUBLISHED = date(2025, 3, 10)
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder.load()
-
-
 def coded(coder: Coder, text: str) -> list[Mention]:
     return coder.code_text(text, PUBLISHED)
 

@@ -145,7 +145,6 @@ def test_a_missing_archive_is_one_skipped(tmp_path: Path) -> None:
     ]
 
 
-
 NO_RECORDS = "no WARC records: empty or not a WARC archive"
 
 

@@ -25,11 +25,6 @@ THURSDAY, FRIDAY = "Thu, 18 Jan 2024 08:00:00 GMT", "Fri, 19 Jan 2024 09:30:00 G
 
 
 @pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder.load()
-
-
-@pytest.fixture(scope="module")
 def server() -> Iterator[Site]:
     with serving() as site:
         yield site
