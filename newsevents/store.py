@@ -174,12 +174,14 @@ class Store:
         if not batch:
             return []
         self._signatures.load()  # before the transaction: loading may write to the database
+        writer = BatchWriter(self._con, self._signatures, self._clock)
         self._con.begin()
         try:
-            new, _ = BatchWriter(self._con, self._signatures, self._clock).write(batch)
+            new = writer.write(batch)
             self._con.commit()
         except Exception as error:
             self._con.rollback()
+            self._signatures.forget(writer.indexed)  # a rolled-back article is no duplicate
             if len(batch) > 1:
                 return [self.save_articles([item])[0] for item in batch]
             if isinstance(error, StoreError):

@@ -52,33 +52,29 @@ class _Rows:
     urls: dict[tuple[str, str], str | None] = field(default_factory=dict)  # (article, url)
     documents: dict[tuple[str, str], list[Any]] = field(default_factory=dict)  # (url, article)
     mentions: list[Any] = field(default_factory=list)
-    event_articles: list[Any] = field(default_factory=list)
+    event_articles: list[tuple[str, str]] = field(default_factory=list)  # (event, article)
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # event id -> record
     recount: set[str] = field(default_factory=set)  # events whose sources changed
-    indexed: list[str] = field(default_factory=list)  # article ids put in the LSH index
 
 
 class BatchWriter:
-    """Saves batches through one connection; the caller owns the transaction."""
+    """Writes one batch through a connection; the caller owns the transaction, and when it
+    rolls back, forgets the signatures in `indexed` (put in the LSH index for the batch)."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, signatures: StoredSignatures,
                  clock: Callable[[], datetime]) -> None:
         self._con = connection
         self._signatures = signatures
         self._clock = clock
+        self.indexed: list[str] = []  # article ids put in the LSH index
 
-    def write(self, batch: Sequence[Saving]) -> tuple[list[bool], list[str]]:
-        """Write the batch; whether each article was new, and the ids it indexed for
-        near-duplicates (to forget if the transaction rolls back)."""
+    def write(self, batch: Sequence[Saving]) -> list[bool]:
+        """Write the batch; whether each article was new."""
         rows = _Rows()
-        try:
-            new = self._collect(batch, rows)
-            self._insert(rows)
-            self._write_events(rows)
-        except BaseException:
-            self._signatures.forget(rows.indexed)
-            raise
-        return new, rows.indexed
+        new = self._collect(batch, rows)
+        self._insert(rows)
+        self._write_events(rows)
+        return new
 
     # --- reading what is there -----------------------------------------------------------
 
@@ -121,7 +117,7 @@ class BatchWriter:
 
             rows.signatures += [article.id, signature_to_bytes(signature)]
             self._signatures.index_now(article.id, signature)
-            rows.indexed.append(article.id)
+            self.indexed.append(article.id)
         rows.urls[(article.id, item.url)] = article.site
         rows.documents[(item.url, article.id)] = [item.url, item.content_type, article.id, now]
         for seq, mention in enumerate(item.mentions):
@@ -129,7 +125,7 @@ class BatchWriter:
             rows.mentions += [mention.id, article.id, seq, last_ord, mention.id,
                               mention.code.type, json.dumps(mention_to_dict(mention))]  # fmt: skip
         event_ids = list(dict.fromkeys(m.id for m in item.mentions))
-        rows.event_articles += [value for event_id in event_ids for value in (event_id, article.id)]
+        rows.event_articles += [(event_id, article.id) for event_id in event_ids]
         self._merge_new(event_ids, item, rows)
         return last_ord
 
@@ -156,7 +152,8 @@ class BatchWriter:
         """A copy of a stored article adds its URL; the article's events recount sources."""
         if not copies:
             return
-        stored_ids = sorted({stored_id for stored_id, _ in copies})
+        copied = {stored_id for stored_id, _ in copies}
+        stored_ids = sorted(copied)
         marks = _marks(len(stored_ids))
         known = set(self._con.execute(
             f"SELECT article_id, url FROM article_urls WHERE article_id IN {marks}",
@@ -166,9 +163,8 @@ class BatchWriter:
                 f"SELECT event_id, article_id FROM event_articles WHERE article_id IN {marks}",
                 stored_ids).fetchall():
             events.setdefault(article_id, []).append(event_id)
-        for event_id, article_id in zip(rows.event_articles[::2], rows.event_articles[1::2],
-                                        strict=True):
-            if article_id in stored_ids:  # stored earlier in this batch
+        for event_id, article_id in rows.event_articles:
+            if article_id in copied:  # an article stored earlier in this batch
                 events.setdefault(article_id, []).append(event_id)
         for stored_id, item in copies:
             key = (item.url, stored_id)
@@ -191,7 +187,7 @@ class BatchWriter:
         self._insert_rows("documents", 4, [v for row in rows.documents.values() for v in row],
                           " ON CONFLICT DO NOTHING")
         self._insert_rows("mentions", 7, rows.mentions)
-        self._insert_rows("event_articles", 2, rows.event_articles)
+        self._insert_rows("event_articles", 2, [v for pair in rows.event_articles for v in pair])
 
     def _insert_rows(self, table: str, width: int, values: Sequence[Any], tail: str = "") -> None:
         if values:  # one statement for all rows: DuckDB's cost is per statement, not per row

@@ -163,3 +163,25 @@ def test_a_failing_batch_changes_nothing_and_forgets_its_signatures(
 def test_an_empty_batch_writes_nothing(store: Store) -> None:
     assert store.save_articles([]) == []
     assert sum(store.counts().values()) == 0
+
+
+def test_a_failed_commit_forgets_the_batchs_signatures(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = wire_article()
+    real = store._con
+
+    class CommitFails:  # the connection, but its commit fails (a full disk at the end)
+        def __getattr__(self, name: str) -> Any:
+            return getattr(real, name)
+
+        def commit(self) -> None:
+            raise RuntimeError("disk full at commit")
+
+    monkeypatch.setattr(store, "_con", CommitFails())
+    with pytest.raises(StoreError, match="disk full at commit"):
+        store.save_articles([Saving(original, [make_mention(original)], original.url)])
+    monkeypatch.undo()
+    assert store._signatures.index is not None and original.id not in store._signatures.index
+    copy = wire_article(WIRE_COPY, "daily.example")
+    assert store.save_articles([Saving(copy, [], copy.url)]) == [True]
