@@ -1,10 +1,16 @@
 """Near-duplicate articles: syndicated wire copy republished with small edits.
 
 A signature is a MinHash (128 permutations) of the word 5-shingles of the normalised text;
-the index is a MinHashLSH, so finding a duplicate is one LSH query, not a pairwise loop. A
-candidate counts only when its estimated Jaccard similarity reaches the threshold.
-Signatures serialise to 512 bytes, so the store can keep them and rebuild the index on open.
-Jaccard compares whole texts: a copy cut to half its length is not a near-duplicate here.
+the index bands them as datasketch's MinHashLSH does (16 bands of 8 values, the banding its
+`_optimal_param` picks for the query threshold), so finding a duplicate is one lookup per band,
+not a pairwise loop. A candidate counts only when its estimated Jaccard similarity reaches
+the threshold. Signatures serialise to 512 bytes, so the store can keep them and rebuild the
+index on open. Jaccard compares whole texts: a copy cut to half its length is not a
+near-duplicate here.
+
+The index keeps its bands in sorted numpy arrays instead of MinHashLSH's Python sets: about
+0.9 KB per article instead of 6 KB (`bench/throughput.py --memory-scaling`), because a worker
+ingesting a crawl keeps every stored article's signature in memory.
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ from collections.abc import Iterable
 from typing import TypeAlias
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -39,6 +46,14 @@ def _permutations() -> np.ndarray:
     permutations: np.ndarray = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=_SCHEME).permutations
     permutations.setflags(write=False)
     return permutations
+
+
+@functools.cache
+def _band_multipliers(bands: int, width: int) -> np.ndarray:
+    multipliers: np.ndarray = np.random.default_rng(SEED).integers(
+        1, 2**63, size=(bands, width), dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    multipliers.setflags(write=False)
+    return multipliers
 
 
 def _new_minhash(hashvalues: np.ndarray | None = None) -> MinHash:
@@ -93,16 +108,29 @@ def as_signature(value: SignatureInput) -> MinHash:
 
 
 class NearDuplicateIndex:
-    """Article ids by signature; `find` names an indexed near-duplicate of a new text."""
+    """Article ids by signature; `find` names an indexed near-duplicate of a new text.
+
+    Rows of signatures in one uint32 array; each band's 8 values hash to a 64-bit key, and
+    (key, row) pairs live in one sorted array, with the keys of recent articles in a small
+    buffer merged in every MERGE_EVERY articles (a lookup is a binary search plus
+    a scan of the buffer, so the index stays close to linear in the number of articles).
+    """
+
+    MERGE_EVERY = 2048
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         self.threshold = threshold
-        self._lsh = MinHashLSH(
-            threshold=max(0.05, threshold - _CANDIDATE_SLACK), num_perm=NUM_PERM
-        )
-        self._signatures: dict[str, MinHash] = {}
+        bands, rows = _optimal_param(max(0.05, threshold - _CANDIDATE_SLACK), NUM_PERM, 0.5, 0.5)
+        self._bands, self._band_width = int(bands), int(rows)
+        self._row_of: dict[str, int] = {}
+        self._ids: list[str | None] = []  # None: removed
+        self._signatures = np.empty((64, NUM_PERM), dtype=np.uint32)
+        self._keys = np.empty(0, dtype=np.uint64)  # sorted
+        self._key_rows = np.empty(0, dtype=np.int64)
+        self._recent: dict[int, list[int]] = {}  # key -> rows, for the unmerged articles
+        self._unmerged = 0
 
     @classmethod
     def from_signatures(
@@ -115,35 +143,74 @@ class NearDuplicateIndex:
         return index
 
     def __len__(self) -> int:
-        return len(self._signatures)
+        return len(self._row_of)
 
     def __contains__(self, article_id: object) -> bool:
-        return article_id in self._signatures
+        return article_id in self._row_of
 
     def add(self, article_id: str, text_or_signature: SignatureInput) -> None:
         """Index an article; adding an id again, or an empty text, changes nothing."""
-        if article_id in self._signatures:
+        if article_id in self._row_of:
             return
         sig = as_signature(text_or_signature)
         if sig.is_empty():
             return
-        self._lsh.insert(article_id, sig, check_duplication=False)
-        self._signatures[article_id] = sig
+        row = len(self._ids)
+        if row == len(self._signatures):
+            self._signatures = np.resize(self._signatures, (row + row // 2, NUM_PERM))
+        self._signatures[row] = sig.hashvalues
+        self._ids.append(article_id)
+        self._row_of[article_id] = row
+        for key in self._band_keys(self._signatures[row]).tolist():
+            self._recent.setdefault(key, []).append(row)
+        self._unmerged += 1
+        if self._unmerged >= self.MERGE_EVERY:
+            self._merge_recent()
 
     def remove(self, article_id: str) -> None:
         """Take an article out of the index; an id that is not there changes nothing."""
-        if self._signatures.pop(article_id, None) is not None:
-            self._lsh.remove(article_id)
+        row = self._row_of.pop(article_id, None)
+        if row is not None:
+            self._ids[row] = None  # its band keys stay, pointing at a row that no longer counts
 
     def find(self, text_or_signature: SignatureInput) -> str | None:
         """The indexed article most similar to this one, if its Jaccard >= threshold."""
         sig = as_signature(text_or_signature)
-        if sig.is_empty():
+        if sig.is_empty() or not self._row_of:
             return None
-        scored = [
-            (sig.jaccard(self._signatures[candidate]), candidate)
-            for candidate in self._lsh.query(sig)
-        ]
-        matches = [(score, candidate) for score, candidate in scored if score >= self.threshold]
-        # Highest similarity wins; equal scores go to the smallest id, whatever the LSH order.
+        values = np.asarray(sig.hashvalues, dtype=np.uint32)
+        rows = [row for row in self._candidates(self._band_keys(values))
+                if self._ids[row] is not None]
+        if not rows:
+            return None
+        scores = (self._signatures[rows] == values).mean(axis=1)
+        matches = [(float(score), str(self._ids[row]))
+                   for score, row in zip(scores, rows, strict=True) if score >= self.threshold]
+        # Highest similarity wins; equal scores go to the smallest id, whatever the band order.
         return min(matches, key=lambda match: (-match[0], match[1]))[1] if matches else None
+
+    def _band_keys(self, values: np.ndarray) -> np.ndarray:
+        """One 64-bit key per band: a multilinear hash of its 8 values (random odd multipliers,
+        wrapping uint64 arithmetic), each band with its own multipliers, so bands never share
+        keys. Keys only live in memory; a rare collision costs one Jaccard check."""
+        bands = values.reshape(self._bands, self._band_width).astype(np.uint64)
+        return (bands * _band_multipliers(self._bands, self._band_width)).sum(
+            axis=1, dtype=np.uint64)
+
+    def _candidates(self, keys: np.ndarray) -> set[int]:
+        starts = np.searchsorted(self._keys, keys, side="left")
+        ends = np.searchsorted(self._keys, keys, side="right")
+        found = {int(row) for start, end in zip(starts, ends, strict=True)
+                 for row in self._key_rows[start:end]}
+        for key in keys.tolist():
+            found.update(self._recent.get(key, ()))
+        return found
+
+    def _merge_recent(self) -> None:
+        """Insert the buffered keys into the sorted arrays: one copy of them, no re-sort."""
+        pairs = sorted((key, row) for key, rows in self._recent.items() for row in rows)
+        keys = np.array([key for key, _ in pairs], dtype=np.uint64)
+        at = np.searchsorted(self._keys, keys, side="right")
+        self._keys = np.insert(self._keys, at, keys)
+        self._key_rows = np.insert(self._key_rows, at, [row for _, row in pairs])
+        self._recent, self._unmerged = {}, 0

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from .annotate import load_nlp
 from .coding import SentenceCoder
 from .extract import extract
+from .memory import Trimmer
 from .merge import to_mentions
 from .models import Article, Document, IngestSummary, Mention, Skipped
 from .sources import iter_documents
@@ -42,6 +43,7 @@ class Coder:
         self.nlp = nlp
         self.lexicon = lexicon
         self.sentences = SentenceCoder(lexicon, gazetteer)
+        self.trimmer = Trimmer()  # a worker's freed arrays go back to the system
 
     @classmethod
     def load(cls) -> Coder:
@@ -72,6 +74,7 @@ class Coder:
         extracted = [(extract(d, published=published), d.url) for d in documents]
         articles = [a for a, _ in extracted if isinstance(a, Article)]
         coded = iter(self.code_articles(articles))
+        self.trimmer.count(len(documents))
         return [(a, next(coded) if isinstance(a, Article) else [], url) for a, url in extracted]
 
 
@@ -168,6 +171,7 @@ def process(
     counts = {"documents": 0, "articles": 0, "new": 0, "events": 0}
     skipped: list[Skipped] = []
     saving: list[Saving] = []
+    trimmer = Trimmer()  # the writer's freed buffers too
 
     def save() -> None:
         for item, new in zip(saving, store.save_articles(saving), strict=True):
@@ -175,6 +179,7 @@ def process(
             if new:
                 counts["new"] += 1
                 counts["events"] += len(item.mentions)
+        trimmer.count(len(saving))
         saving.clear()
 
     for coded, skips in engine(batches(documents, options.batch_size), options, coder):

@@ -181,3 +181,39 @@ def test_two_thousand_articles_are_indexed_without_false_matches() -> None:
     assert (matches, len(index)) == (0, 2000)
     near_copy = articles[1234].replace("word1", "wordX", 3)
     assert index.find("Updated: " + near_copy) == "article-1234"
+
+
+def test_copies_are_found_before_and_after_the_recent_articles_are_merged(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(NearDuplicateIndex, "MERGE_EVERY", 8)
+    articles = random_articles(30)
+    index = NearDuplicateIndex()
+    for number, text in enumerate(articles):
+        index.add(f"article-{number}", text)
+        # the newest article is still in the buffer, the first ones in the sorted arrays
+        assert index.find("Updated: " + text) == f"article-{number}"
+        assert index.find("Updated: " + articles[0]) == "article-0"
+    index.remove("article-3")
+    index.remove("article-29")
+    assert index.find(articles[3]) is None and index.find(articles[29]) is None
+    assert len(index) == 28 and "article-3" not in index
+    index.add("article-3", articles[3])  # indexed again, as after a retried batch
+    assert index.find(articles[3]) == "article-3"
+
+
+def test_the_index_keeps_under_two_kilobytes_per_article() -> None:
+    """datasketch's MinHashLSH kept about 6 KB per article in Python sets; a crawl's ingest
+    holds every stored signature in memory."""
+    import tracemalloc
+
+    signatures = [signature(text) for text in random_articles(3000, words=60)]
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        index = NearDuplicateIndex()
+        for number, sig in enumerate(signatures):
+            index.add(f"{number:016x}", sig)
+        used = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert len(index) == 3000 and used / 3000 < 2048
