@@ -60,15 +60,22 @@ class Discourse:
     places: list[Place] = field(default_factory=list)
     people: dict[str, Party] = field(default_factory=dict)  # "ruto" -> Kenya's government
     dyads: list[tuple[Party, Party]] = field(default_factory=list)  # who acted on whom
+    persons: list[tuple[int, Party]] = field(default_factory=list)  # (token, party), in order
 
     def saw_dyad(self, actor: Party, target: Party) -> None:
         if (actor.country, actor.sector, actor.name) != (target.country, target.sector,
                                                          target.name):
             self.dyads.append((actor, target))
 
-    def saw_person(self, names: list[str], party: Party) -> None:
+    def saw_person(self, names: list[str], party: Party, at: int | None = None) -> None:
         for name in names:
             self.people[name.lower()] = party
+        if names and at is not None and all(i != at for i, _ in self.persons[-4:]):
+            self.persons.append((at, party))
+
+    def person_before(self, i: int) -> Party | None:
+        """The last named person mentioned before token `i`: who 'he' or 'she' is."""
+        return next((p for at, p in reversed(self.persons) if at < i), None)
 
     def person(self, name: str) -> Party | None:
         return self.people.get(name.lower())
@@ -252,7 +259,7 @@ class ActorResolver:
             names = person_names(appositive) if appositive is not None else []
             names = names or (person_names(head) if len(noun_phrase(head)) > 1 else [])
         if party is not None:
-            discourse.saw_person(names, party)
+            discourse.saw_person(names, party, head.i)
             return party
         known = discourse.person(noun_phrase(head).text) or discourse.person(head.text) \
             if head.pos_ == "PROPN" else None
@@ -411,6 +418,9 @@ class ActorResolver:
             return discourse.last_actor
         if head.lower_ in {"they", "their", "them"} and discourse.last_actor is not None:
             return discourse.last_actor
+        if head.lower_ in {"he", "she"}:  # "the minister, Abraham Kelang, said ... He called"
+            person = discourse.person_before(head.i)
+            return replace(person, text=head.text) if person is not None else None
         return None
 
     def conjuncts(self, head: Token, discourse: Discourse) -> list[Party]:

@@ -209,7 +209,7 @@ class SentenceCoder:
             tok = draft.token
             own_subject = any(c.dep_ == "nsubj" for c in tok.children)
             if tok.lemma_.lower() in CASUALTY_VERBS and draft.anchor is tok and \
-                    len(assaults) > 1 and not own_subject:
+                    len(assaults) > 1 and (not own_subject or _toll_of(tok, assaults)):
                 continue  # no subject of its own: "killing six", "two were killed when ..."
             kept.append(draft)
         return kept
@@ -413,8 +413,9 @@ class SentenceCoder:
                 head.head.lemma_.lower() in QUANTITY_NOUNS or _is_measure(head.head)):
             head, dep = head.head.head, head.head.dep_  # "5 million dollars of aid"
         if dep in {"dobj", "nsubjpass", "attr"} and head.pos_ in {"VERB", "AUX"} and \
-                self.lexicon.is_light_verb(self.light_lemma(head)):
-            return head
+                self.lexicon.is_light_verb(self.light_lemma(head)) and \
+                not any(c.dep_ == "oprd" for c in head.children):  # "called the expulsion
+            return head  # 'a hostile step'" names an act, it does not call one
         return None
 
     def light_lemma(self, verb: Token) -> str:
@@ -458,7 +459,7 @@ class SentenceCoder:
         for draft in drafts:
             if draft.token.i not in seen and not _denial_of_event(draft, drafts) and \
                     not _protest_purpose(draft, drafts) and not _agreed_content(draft, drafts) \
-                    and not _carried_order(draft, drafts):
+                    and not _carried_order(draft, drafts) and not _denier_version(draft, drafts):
                 out.append(draft)
                 seen.add(draft.token.i)
         return out
@@ -697,6 +698,33 @@ def _carried_order(draft: Draft, drafts: list[Draft]) -> bool:
         act.anchor = draft.anchor
         act.reason = f"{act.reason}, ordered by '{draft.anchor.lemma_}'"
     return bool(acts)
+
+
+def _toll_of(verb: Token, assaults: list[Draft]) -> bool:
+    """'a drone strike that the rebels say killed 11 civilians': the killing is the strike's
+    toll, told in a relative clause of the strike."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ == "relcl" and any(d.token.i == tok.head.i for d in assaults):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _denier_version(draft: Draft, drafts: list[Draft]) -> bool:
+    """'denied that its jets had bombed a school, saying its aircraft had only hit training
+    sites': the denier's own account of the denied act is that act, not a second event."""
+    if draft.factuality == "denied":
+        return False
+    denied = {d.anchor.i for d in drafts if d.factuality == "denied"}
+    denials = {t.i for d in drafts if d.factuality == "denied" for t in d.anchor.ancestors
+               if t.lemma_.lower() in DENY_LEMMAS}
+    for tok in (draft.anchor, *draft.anchor.ancestors):
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in denied | denials:
+            return True
+    return False
 
 
 def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:

@@ -75,6 +75,9 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
             return tok is draft.anchor and _warning(draft, tok)
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             return False
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until"
+                                       for c in children) and _unrealised(tok.head):
+            return False  # "would keep attacking until he was freed": not yet, maybe never
         if auxes & {"have", "has"} and draft.trigger.type == "ASSAULT" and \
                 any(t.lower_ == "since" for t in tok.subtree):
             return False  # a toll "since 2004"
@@ -144,6 +147,15 @@ def governing_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
                 if found is not None:
                     return found
     return lexicon.trigger(lemma, "VERB")
+
+
+def _unrealised(verb: Token) -> bool:
+    """The clause (or the one it completes) is a plan or a threat: 'will', 'would', 'vowed'."""
+    for tok in (verb, verb.head if verb.dep_ == "xcomp" else verb):
+        auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if auxes & (FUTURE_AUX | HYPOTHETICAL_AUX) or tok.lemma_.lower() in WARN_LEMMAS:
+            return True
+    return False
 
 
 def _conditional(draft: Draft) -> bool:

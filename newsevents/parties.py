@@ -431,10 +431,14 @@ def reporter_subject(verb: Token) -> Token | None:
 
 
 def clause_subject(verb: Token) -> tuple[Token | None, bool]:
-    """(subject token, is passive) of a verb, inherited through conj/xcomp/relcl."""
+    """(subject token, is passive) of a verb, inherited through conj/xcomp/relcl, and
+    through the small model's parse errors (`misparsed_subject`)."""
     tok = verb
     participle = False  # "kept the border closed, accusing ...": the keeper accuses
     for _ in range(4):
+        misparsed = misparsed_subject(tok)
+        if misparsed is not None:
+            return misparsed, False
         for child in tok.children:
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 passive = child.dep_ == "nsubjpass" or any(
@@ -444,8 +448,8 @@ def clause_subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, passive and tok is verb
         if tok.dep_ == "relcl":
             return tok.head, False
-        if (tok.dep_ in {"conj", "xcomp", "advcl"} or (participle and tok.dep_ == "oprd")) \
-                and tok.head is not tok:
+        if (tok.dep_ in {"conj", "xcomp", "advcl"} or (participle and tok.dep_ == "oprd")
+                or _subjectless_finite(tok)) and tok.head is not tok:
             obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
             if tok.dep_ == "xcomp" and obj is not None and not participle:
                 return obj, False
@@ -455,3 +459,37 @@ def clause_subject(verb: Token) -> tuple[Token | None, bool]:
         break
     return None, False
 
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def misparsed_subject(verb: Token) -> Token | None:
+    """Subjects the small model hangs elsewhere: 'Oman, which mediated ..., called on all
+    sides' (the verb made a clause of the noun), 'On Tuesday Benin's President Patrice
+    Talon called' (the subject swallowed by the date's preposition)."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in {"PROPN", "NOUN"} and \
+            head.i < verb.i - 1 and verb.doc[verb.i - 1].text == "," and not any(
+                c.dep_ in {"agent", "auxpass"} for c in verb.children):
+        return head  # the sentence has no verb of its own: this one is its predicate
+    if verb.dep_ != "ROOT":
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        first = verb.doc[prep.i + 1] if prep.i + 1 < verb.i else None
+        if obj is not None and first is not None and first.ent_type_ in TIME_ENTITIES and \
+                obj.ent_type_ not in TIME_ENTITIES and obj.pos_ in {"PROPN", "NOUN"} and \
+                obj.i == verb.i - 1:
+            return obj  # the phrase runs from the date up to the verb
+    return None
+
+
+def _subjectless_finite(verb: Token) -> bool:
+    """'Church leaders said the men were farmers, accused the army of ...': a finite verb
+    parsed as the content of 'said' but with no subject of its own is joined to 'said'."""
+    return verb.dep_ == "ccomp" and verb.tag_ in FINITE_TAGS and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children) and \
+        verb.head.pos_ in {"VERB", "AUX"}
