@@ -57,7 +57,9 @@ CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
 VICTIM_VERBS = frozenset({"die"})  # their subject is the victim
 SCORELINE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
 # Not light verbs, they also report; but "announced/declared a ceasefire" makes it so.
-ANNOUNCING = frozenset({"announce", "unveil", "proclaim", "declare"})
+STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "AGREE"})  # what can be rejected
+ANNOUNCING = frozenset({"announce", "unveil", "proclaim", "declare", "approve", "authorize",
+                        "authorise"})
 WEAPON_VERBS = frozenset({"launch", "fire"})  # events only with a weapon, or no object
 MONEY_TYPES = frozenset({"AID", "SANCTION", "AGREE", "COOPERATE"})  # money is their matter
 RELIEF_TYPES = frozenset({"AID", "COOPERATE", "RETREAT"})  # help and truces in a disaster
@@ -459,7 +461,8 @@ class SentenceCoder:
         for draft in drafts:
             if draft.token.i not in seen and not _denial_of_event(draft, drafts) and \
                     not _protest_purpose(draft, drafts) and not _agreed_content(draft, drafts) \
-                    and not _carried_order(draft, drafts) and not _denier_version(draft, drafts):
+                    and not _carried_order(draft, drafts) and not _denier_version(draft, drafts) \
+                    and not _carrier_verb(draft, drafts) and not _rejected_statement(draft, drafts):
                 out.append(draft)
                 seen.add(draft.token.i)
         return out
@@ -700,6 +703,26 @@ def _carried_order(draft: Draft, drafts: list[Draft]) -> bool:
     return bool(acts)
 
 
+def _rejected_statement(draft: Draft, drafts: list[Draft]) -> bool:
+    """'rejected the EU's criticism', 'rejected an offer by Canada', 'dismissed Beijing's
+    demand': the statement is what is rejected (its own event, if any, is told where it was
+    made), not a second event of this sentence."""
+    noun = draft.token
+    if draft.trigger.type not in STATEMENT_TYPES or noun.pos_ not in {"NOUN", "PROPN"} or \
+            noun.dep_ != "dobj":
+        return False
+    return any(o is not draft and o.trigger.type == "REJECT" and o.anchor.i == noun.head.i
+               for o in drafts)
+
+
+def _carrier_verb(draft: Draft, drafts: list[Draft]) -> bool:
+    """'Parliament approved a state of emergency': the approval carries the emergency (the
+    noun's draft has the verb as its anchor); it is no act of support of its own."""
+    return draft.token is draft.anchor and any(
+        o is not draft and o.anchor.i == draft.token.i and o.token.i != o.anchor.i
+        for o in drafts)
+
+
 def _toll_of(verb: Token, assaults: list[Draft]) -> bool:
     """'a drone strike that the rebels say killed 11 civilians': the killing is the strike's
     toll, told in a relative clause of the strike."""
@@ -718,12 +741,12 @@ def _denier_version(draft: Draft, drafts: list[Draft]) -> bool:
     sites': the denier's own account of the denied act is that act, not a second event."""
     if draft.factuality == "denied":
         return False
-    denied = {d.anchor.i for d in drafts if d.factuality == "denied"}
+    denied = {t.i for d in drafts if d.factuality == "denied" for t in d.anchor.subtree}
     denials = {t.i for d in drafts if d.factuality == "denied" for t in d.anchor.ancestors
                if t.lemma_.lower() in DENY_LEMMAS}
     for tok in (draft.anchor, *draft.anchor.ancestors):
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in denied | denials:
-            return True
+            return True  # the participle hangs from the denial or from the denied clause
     return False
 
 
@@ -778,7 +801,8 @@ def _protest_purpose(draft: Draft, drafts: list[Draft]) -> bool:
             continue
         if other.trigger.type == draft.trigger.type or (
                 other.trigger.type == "PROTEST" and draft.trigger.type == "REQUEST") or (
-                other.trigger.type == "AID" and draft.trigger.type == "MOBILIZE"):
+                other.trigger.type == "AID" and draft.trigger.type == "MOBILIZE") or (
+                other.trigger.type == "CONSULT" and draft.trigger.type == "REQUEST"):
             return True  # "police arrived to reinforce the mission": the help is the event
     return False
 

@@ -47,6 +47,7 @@ SPECULATORS = frozenset({"analyst", "diplomat", "observer", "expert", "commentat
                          "some", "critic", "economist", "researcher"})  # speculation, no threat
 WALK_DEPS = frozenset({"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp", "nsubjpass",
                        "nsubj"})
+RARELY = frozenset({"rarely", "seldom", "hardly"})
 MAX_STEPS = 4
 
 
@@ -62,9 +63,12 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
                 draft.factuality = "asserted"
             elif tok is draft.anchor and draft.trigger.type in COOPERATIVE_TYPES and \
                     not any(c.lower_ == "never" for c in children):
-                return _refusal(draft)
+                return not _asked_content(tok, lexicon) and _refusal(draft)
             else:
                 return False
+        if tok is draft.anchor and any(c.dep_ == "advmod" and c.lower_ in RARELY
+                                       for c in children):
+            return False  # "the group has met only rarely": a habit, no event
         auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
         if auxes & FUTURE_AUX or ("going" in auxes and tok.dep_ == "xcomp"):
             draft.factuality = "future"
@@ -147,6 +151,14 @@ def governing_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
                 if found is not None:
                     return found
     return lexicon.trigger(lemma, "VERB")
+
+
+def _asked_content(verb: Token, lexicon: Lexicon) -> bool:
+    """'called on Washington not to ease pressure': what is asked, not a refusal by anyone."""
+    if verb.dep_ not in {"xcomp", "ccomp", "advcl"}:
+        return False
+    governing = governing_trigger(verb.head, lexicon)
+    return governing is not None and governing.type in CONTENT_TYPES
 
 
 def _unrealised(verb: Token) -> bool:
