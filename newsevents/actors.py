@@ -36,7 +36,7 @@ MEMBER_NOUNS = frozenset({"member", "fighter", "gunman", "gunmen", "militant", "
                           "operative", "element", "unit", "commander", "leader", "combatant",
                           "chairman", "chairperson", "head", "chief", "spokesman", "spokeswoman",
                           "spokesperson", "envoy", "representative", "official", "delegation",
-                          "negotiator", "delegate", "emissary"})
+                          "negotiator", "delegate", "emissary", "executive", "employee"})
 AGENT_NOUNS = frozenset({"head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson",
                          "envoy", "representative", "official", "delegation", "negotiator",
                          "delegate", "emissary"})  # speak for any party: "envoys of Kenya"
@@ -169,7 +169,8 @@ class ActorResolver:
         found = self._named_inside(span)
         if found is not None:  # "Fano militiamen", "TPNPB spokesman Sebby Sambom"
             return found
-        kept = [t for t in span if t.dep_ not in {"det", "poss", "case", "punct"}]
+        kept = [t for t in span if t.dep_ not in {"det", "poss", "case", "punct"}
+                or t.i == span.root.i]  # "the insurgents' attack": the owner is a head too
         found = self._suffix_term(kept)
         if found is not None and found.kind == "sector" and len(kept) > 1:
             owner = self._suffix_term(kept[-2:-1])  # "rebel positions", "militant camps"

@@ -32,6 +32,7 @@ ORDERED_TYPES = frozenset({"MOBILIZE", "COERCE", "SANCTION", "RETREAT", "ASSAULT
                            "CONCEDE"})
 IMPLICATIVE_LEMMAS = frozenset({"decide", "manage", "begin", "start", "continue", "resume", "go",
                                 "proceed", "try", "attempt", "keep", "help"})
+SCHEDULE_ADJECTIVES = frozenset({"due", "scheduled", "set", "slated"})
 INTENT_ADJECTIVES = frozenset({"ready", "prepared", "willing", "determined", "poised"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
@@ -56,8 +57,9 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
     tok = draft.anchor
     if _threat_with_condition(draft):
         return True
+    own_tense = False  # the clause below has a finite verb of its own
     for _ in range(MAX_STEPS):
-        children = list(tok.children)
+        children = [] if own_tense else list(tok.children)
         if any(c.dep_ == "neg" or c.lower_ == "never" for c in children):
             if tok.lemma_.lower() in DENY_LEMMAS:
                 draft.factuality = "asserted"
@@ -96,6 +98,9 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
             return verdict
         if tok.dep_ not in WALK_DEPS:
             break
+        # "weapons that must not fall into hostile hands and demanded ...": a past-tense
+        # verb the parse joins to a modal or negated one keeps its own tense
+        own_tense = tok.dep_ == "conj" and tok.tag_ == "VBD" and head.tag_ in {"VB", "VBG"}
         tok = head
     return True
 
@@ -134,6 +139,9 @@ def _governed(draft: Draft, tok: Token, head: Token, lexicon: Lexicon) -> bool |
             "of", "for"} and governing is not None and governing.type == "ACCUSE":
         return False  # "blamed Tehran for the attack": an allegation
     if tok.dep_ in {"xcomp", "ccomp"} and head.pos_ == "ADJ":
+        if lemma in SCHEDULE_ADJECTIVES:
+            draft.factuality = "future"  # "are due to meet in Almaty next week"
+            return True
         if lemma in INTENT_ADJECTIVES and tok is draft.anchor:
             return _intent(draft, head)
         return False  # "it is rare for either country to attack"

@@ -27,6 +27,7 @@ MODE_DISTINCT_TYPES = frozenset({"COERCE", "SANCTION"})  # an arrest is never a 
 DISTINCT_MODES = frozenset({"investigate"})  # an inquiry ordered is no summons or protest
 COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep"})
 ALSO_WORDS = frozenset({"also", "further", "additionally"})
+OTHER_WORDS = frozenset({"other", "another"})
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
 
@@ -104,6 +105,8 @@ def _distinct_acts(a: Draft, b: Draft) -> bool:
     modes = (a.trigger.mode, b.trigger.mode)
     other_mode = None not in modes and modes[0] != modes[1]
     if a.sentence.start != b.sentence.start:
+        if _other_victims(a) or _other_victims(b):
+            return True  # "15 other fishermen who were arrested in November"
         return (other_mode and (a.trigger.type in MODE_DISTINCT_TYPES or
                                 bool(set(modes) & DISTINCT_MODES))) or \
             _also(b if b.token.i > a.token.i else a)
@@ -121,6 +124,11 @@ def _coordinated(a: Token, b: Token) -> bool:
 def _own_complement(draft: Draft) -> bool:
     return draft.anchor.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in COMPLEMENT_DEPS for c in draft.anchor.children)
+
+
+def _other_victims(draft: Draft) -> bool:
+    phrase = draft.target.text.lower().split() if draft.target is not None else []
+    return bool(set(phrase) & OTHER_WORDS)
 
 
 def _also(draft: Draft) -> bool:

@@ -424,6 +424,9 @@ def reporter_subject(verb: Token) -> Token | None:
                 return None
         head = tok.head
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is None and head.dep_ == "conj":  # "accused Rwanda ... and announced that"
+            subject, passive = clause_subject(head)
+            subject = None if passive else subject
         if subject is not None and subject.pos_ != "PRON":
             return subject
         tok = head
