@@ -24,6 +24,7 @@ STATE_SECTOR = "GOV"
 PATRON_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "aligned", "allied",
                           "linked"})
 PROXY_NOUNS = frozenset({"proxy", "proxies", "ally", "allies"})
+NEIGHBOUR_NOUNS = frozenset({"neighbour", "neighbor"})
 COUNTRY_ANAPHORS = frozenset({"country", "nation", "state", "government", "republic", "kingdom"})
 PAIR_ANAPHORS = frozenset({"two countries", "both countries", "two sides", "both sides",
                            "two nations", "both nations", "two neighbours", "two neighbors",
@@ -319,10 +320,23 @@ class ActorResolver:
                 country = self.antecedent_country(head)  # "the ministry" after "China's ..."
             name = country.name if country is not None else text_name(span)
             return Party(text, name, country.iso3 if country else None, sector, patron)
+        if head.lemma_.lower() in NEIGHBOUR_NOUNS and term is None:
+            neighbour = self._neighbour(head, discourse)  # "accusing its neighbour of ..."
+            if neighbour is not None:
+                return Party(text, neighbour.name, neighbour.iso3, STATE_SECTOR)
         if head.lower_ in COUNTRY_ANAPHORS and lower.startswith("the ") and discourse.countries:
             last = discourse.countries[-1]
             return Party(text, last.name, last.iso3, STATE_SECTOR)
         return None
+
+    def _neighbour(self, head: Token, discourse: Discourse) -> Country | None:
+        """The last country named that is not the one whose neighbour it is ('Niger has kept
+        its border with Benin closed, accusing its neighbour')."""
+        if not any(c.dep_ == "poss" for c in head.children):
+            return None
+        owner = self.clause_owner_country(head)
+        return next((c for c in reversed(discourse.countries)
+                     if owner is not None and c.iso3 != owner.iso3), None)
 
     def clause_owner_country(self, head: Token) -> Country | None:
         """The country of the subject a possessive 'its' refers to: the subject of the nearest

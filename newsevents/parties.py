@@ -41,6 +41,7 @@ CARRIER_PREPS = frozenset({"in", "during"})
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "POL"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+CROSSING_NOUNS = frozenset({"crossing", "checkpoint", "post"})  # closed or opened on a border
 TERRITORY_NOUNS = frozenset({"soil", "territory", "border", "borders", "land", "airspace",
                              "waters", "side", "frontier"})
 
@@ -133,8 +134,11 @@ class PartyReader:
                 and (p := self.actors.resolve(c, here)) is not None]
 
     def resolve_target(self, draft: Draft, target_tok: Token, here: Discourse) -> None:
-        if target_tok.lemma_.lower() in TERRITORY_NOUNS:
-            neighbour = next((g for c in target_tok.children if c.dep_ == "prep" and
+        if target_tok.lemma_.lower() in TERRITORY_NOUNS | CROSSING_NOUNS:
+            heads = [target_tok, *(g for c in target_tok.children if c.dep_ == "prep" and
+                                   c.lower_ in {"on", "along", "at"} for g in c.children
+                                   if g.dep_ == "pobj")]  # "crossings on the border with X"
+            neighbour = next((g for h in heads for c in h.children if c.dep_ == "prep" and
                               c.lower_ == "with" for g in c.children if g.dep_ == "pobj"), None)
             if neighbour is not None:  # "closed its border with Benin": Benin
                 draft.target = self.actors.resolve(neighbour, here)
@@ -452,7 +456,8 @@ def clause_subject(verb: Token) -> tuple[Token | None, bool]:
         if tok.dep_ == "relcl":
             return tok.head, False
         if (tok.dep_ in {"conj", "xcomp", "advcl"} or (participle and tok.dep_ == "oprd")
-                or _subjectless_finite(tok)) and tok.head is not tok:
+                or _subjectless_finite(tok) or (tok.dep_ == "acomp" and tok is not verb)) \
+                and tok.head is not tok:  # "are due to meet": through the adjective
             obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
             if tok.dep_ == "xcomp" and obj is not None and not participle:
                 return obj, False
