@@ -105,14 +105,15 @@ def _distinct_acts(a: Draft, b: Draft) -> bool:
     modes = (a.trigger.mode, b.trigger.mode)
     other_mode = None not in modes and modes[0] != modes[1]
     if a.sentence.start != b.sentence.start:
-        if _other_victims(a) or _other_victims(b):
+        if a.trigger.type != "ASSAULT" and (_other_victims(a) or _other_victims(b)):
             return True  # "15 other fishermen who were arrested in November"
+        later, earlier = (b, a) if b.token.i > a.token.i else (a, b)
         return (other_mode and (a.trigger.type in MODE_DISTINCT_TYPES or
-                                bool(set(modes) & DISTINCT_MODES))) or \
-            _also(b if b.token.i > a.token.i else a)
-    if other_mode:
-        return True
-    return a.trigger.type != "ASSAULT" and _own_complement(a) and _own_complement(b) and \
+                                bool(set(modes) & DISTINCT_MODES))) or (
+            _also(later) and later.trigger.mode not in {None, earlier.trigger.mode})
+    if a.trigger.type == "ASSAULT":
+        return False  # one attack is told with several weapons ('a suicide bomber ... shot')
+    return other_mode or _own_complement(a) and _own_complement(b) and \
         a.anchor.lemma_ != b.anchor.lemma_ and _coordinated(a.anchor, b.anchor)
 
 
