@@ -260,6 +260,10 @@ class ActorResolver:
         else:
             names = person_names(appositive) if appositive is not None else []
             names = names or (person_names(head) if len(noun_phrase(head)) > 1 else [])
+            named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                          and c.ent_type_ == "PERSON"), None) if head.pos_ == "NOUN" else None
+            names = names or (person_names(named) if named is not None else [])  # "the
+            # governor, Dauda Lawal,": a later 'Lawal' or 'he' is the governor
         if party is not None:
             discourse.saw_person(names, party, head.i)
             return party
@@ -273,7 +277,8 @@ class ActorResolver:
         for ent in entities_in(sent):
             if ent.label_ == "PERSON" and ent.root.pos_ == "PROPN" and \
                     discourse.person(ent.root.text) is None:
-                self.resolve(ent.root, discourse)
+                titled = ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN"
+                self.resolve(ent.root.head if titled else ent.root, discourse)
 
     def _resolve(self, head: Token, discourse: Discourse) -> Party | None:
         span = noun_phrase(head)

@@ -92,13 +92,15 @@ def _accuser(drafts: Sequence[Draft], i: int) -> Party | None:
     aimed at the rejecting party's country ('The opposition had accused the prime minister
     of buying votes, a charge he rejected')."""
     draft = drafts[i]
-    mine = draft.actor.country if draft.actor is not None else None
-    if draft.trigger.type != "REJECT" or mine is None:
+    if draft.trigger.type != "REJECT" or draft.actor is None:
         return None
+    me = draft.actor
     for other in reversed(drafts[max(0, i - ACCUSER_WINDOW) : i]):
-        if other.trigger.type == "ACCUSE" and other.actor is not None and \
-                other.target is not None and other.target.country == mine and \
-                other.actor.country is not None:
+        accused = other.target
+        if other.trigger.type != "ACCUSE" or other.actor is None or accused is None:
+            continue
+        if (me.country is not None and accused.country == me.country) or \
+                accused.name.lower() == me.name.lower():
             return other.actor
     return None
 
