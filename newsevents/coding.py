@@ -164,8 +164,10 @@ class SentenceCoder:
             formal_protest(draft)
             joint_exercise(draft)
         self.read_places(sent, drafts, context, discourse, local)
+        share_with_conjuncts(drafts, "location")
         self.read_home_country(drafts, context)
         paragraph.update(self.read_dates(sent, drafts, article.published, paragraph.current()))
+        share_with_conjuncts(drafts, "date")
         self.read_casualties(sent, drafts)
         self.read_attribution(sent, drafts, discourse, local)
         self.link_responses(drafts)
@@ -706,13 +708,15 @@ def _carried_order(draft: Draft, drafts: list[Draft]) -> bool:
 def _rejected_statement(draft: Draft, drafts: list[Draft]) -> bool:
     """'rejected the EU's criticism', 'rejected an offer by Canada', 'dismissed Beijing's
     demand': the statement is what is rejected (its own event, if any, is told where it was
-    made), not a second event of this sentence."""
+    made), not a second event of this sentence; so is the topic of talks ('discussed the
+    negotiations')."""
     noun = draft.token
-    if draft.trigger.type not in STATEMENT_TYPES or noun.pos_ not in {"NOUN", "PROPN"} or \
-            noun.dep_ != "dobj":
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "dobj" or draft.anchor is not noun:
         return False
-    return any(o is not draft and o.trigger.type == "REJECT" and o.anchor.i == noun.head.i
-               for o in drafts)
+    return any(o is not draft and o.anchor.i == noun.head.i and (
+        (o.trigger.type == "REJECT" and draft.trigger.type in STATEMENT_TYPES) or
+        o.trigger.type == "CONSULT")  # "will discuss Moldova's accession negotiations"
+        for o in drafts)
 
 
 def _carrier_verb(draft: Draft, drafts: list[Draft]) -> bool:
@@ -721,6 +725,24 @@ def _carrier_verb(draft: Draft, drafts: list[Draft]) -> bool:
     return draft.token is draft.anchor and any(
         o is not draft and o.anchor.i == draft.token.i and o.token.i != o.anchor.i
         for o in drafts)
+
+
+def share_with_conjuncts(drafts: list[Draft], field: str) -> None:
+    """'arrested 22 fishermen and seized three trawlers off Delft Island on Sunday': a place
+    or date told once at the end of joined verbs belongs to each of them."""
+    for draft in drafts:
+        if not _unset(draft, field):
+            continue
+        for other in drafts:
+            if other is not draft and not _unset(other, field) and \
+                    other.anchor.i in {c.i for c in draft.anchor.conjuncts}:
+                setattr(draft, field, getattr(other, field))
+                break
+
+
+def _unset(draft: Draft, field: str) -> bool:
+    value = getattr(draft, field)
+    return value is None or (field == "date" and value.date is None)
 
 
 def _toll_of(verb: Token, assaults: list[Draft]) -> bool:
@@ -782,7 +804,7 @@ def formal_protest(draft: Draft) -> None:
 def _agreed_content(draft: Draft, drafts: list[Draft]) -> bool:
     """'The two sides agreed to extend a ceasefire': one agreement, whose content is the
     extension; the extension is not a second event of its own yet."""
-    if draft.factuality != "future" or draft.anchor.dep_ != "xcomp":
+    if draft.anchor.dep_ != "xcomp":  # "offered to send police advisers": the offer
         return False
     head = draft.anchor.head.i
     return any(o is not draft and o.trigger.type == "AGREE" and o.anchor.i == head

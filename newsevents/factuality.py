@@ -48,6 +48,7 @@ SPECULATORS = frozenset({"analyst", "diplomat", "observer", "expert", "commentat
                          "some", "critic", "economist", "researcher"})  # speculation, no threat
 WALK_DEPS = frozenset({"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp", "nsubjpass",
                        "nsubj"})
+SPEAK_LEMMAS = frozenset({"speak", "talk"})
 RARELY = frozenset({"rarely", "seldom", "hardly"})
 MAX_STEPS = 4
 
@@ -55,6 +56,8 @@ MAX_STEPS = 4
 def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
     """Sets draft.factuality (and may retype a refusal or an intent); False: no event."""
     tok = draft.anchor
+    if _manner_of_reporting(tok):
+        return False
     if _threat_with_condition(draft):
         return True
     own_tense = False  # the clause below has a finite verb of its own
@@ -159,6 +162,17 @@ def governing_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
                 if found is not None:
                     return found
     return lexicon.trigger(lemma, "VERB")
+
+
+def _manner_of_reporting(verb: Token) -> bool:
+    """'officials, speaking on condition of anonymity, said ...', 'a spokesman, speaking from
+    Washington': how a source spoke is no meeting."""
+    if verb.lemma_.lower() not in SPEAK_LEMMAS or verb.tag_ != "VBG" or \
+            verb.dep_ not in {"acl", "advcl"}:
+        return False
+    head = verb.head
+    return is_reporting_verb(head.lemma_.lower()) or (
+        head.dep_ in {"nsubj", "nsubjpass"} and head.head.pos_ in {"VERB", "AUX"})
 
 
 def _asked_content(verb: Token, lexicon: Lexicon) -> bool:

@@ -207,12 +207,14 @@ def _domestic(party: Party) -> bool:
     return bool(DOMESTIC_WORDS & set(party.text.lower().split()))
 
 
+PEOPLE_SECTORS = frozenset({"CVL", "BUS", "MED", "LAB", "REF", "NGO", "OPP"})
+
+
 def _people_abroad(target: Party, home: str | None) -> bool:
     """'kidnapped a New Zealand pilot', 'arrested 22 Indian fishermen': people of another
     country are where the story is, not in their own country (a state's forces or
     institutions are where their country is)."""
-    return home is not None and target.country != home and target.sector not in {
-        "GOV", "MIL", "POL", "JUD"}
+    return home is not None and target.country != home and target.sector in PEOPLE_SECTORS
 
 
 def _target_sectors(draft: Draft) -> frozenset[str]:
