@@ -174,7 +174,7 @@ class PartyReader:
             draft.target = self.victims(draft, here)
         if draft.actor is None and draft.anchor.pos_ in {"VERB", "AUX"} and \
                 draft.trigger.type == "COERCE":
-            reporter = reporter_subject(draft.anchor)  # "Police said 84 people were arrested"
+            reporter = reporter_subject(draft.anchor, joined=True)  # "Police said 84 ..."
             if reporter is not None:
                 party = self.actors.resolve(reporter, here)
                 if party is not None and party.sector in {"POL", "MIL", "GOV"}:
@@ -418,8 +418,10 @@ def partner_of(actor: Party | None, partner: Party) -> Party:
     return replace(partner, country=actor.country)
 
 
-def reporter_subject(verb: Token) -> Token | None:
-    """The subject of the reporting verb a clause hangs from: 'The ministry said it ...'."""
+def reporter_subject(verb: Token, joined: bool = False) -> Token | None:
+    """The subject of the reporting verb a clause hangs from: 'The ministry said it ...';
+    `joined`: also of a reporting verb joined to an earlier one ('accused Rwanda of ... and
+    announced that the crossings were closed')."""
     tok = verb
     for _ in range(3):
         if tok.dep_ != "ccomp" or tok.head is tok:
@@ -428,7 +430,7 @@ def reporter_subject(verb: Token) -> Token | None:
                 return None
         head = tok.head
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subject is None and head.dep_ == "conj":  # "accused Rwanda ... and announced that"
+        if subject is None and joined and head.dep_ == "conj":  # "accused X and announced"
             subject, passive = clause_subject(head)
             subject = None if passive else subject
         if subject is not None and subject.pos_ != "PRON":
