@@ -211,3 +211,29 @@ def test_ordinary_actor_nouns_and_state_companies(coder: Coder, text: str, type_
     assert found[0].actor.sector == sector
     if country is not None:
         assert found[0].actor.country == country
+
+
+def test_a_date_and_place_told_after_joined_verbs_belong_to_each(coder: Coder) -> None:
+    text = ("The coast guard detained 11 Vietnamese fishermen and seized two boats off Palawan "
+            "on Sunday.")
+    arrests = [m for m in coded(coder, text, "COERCE") if m.code.mode == "arrest"]
+    assert arrests, described(coded(coder, text))
+    assert arrests[0].date.date == date(2025, 6, 15)
+    assert arrests[0].location is not None and arrests[0].location.country == "PHL"
+
+
+def test_speaking_on_condition_of_anonymity_is_no_meeting(coder: Coder) -> None:
+    text = ("Army officers, speaking on condition of anonymity, said the militants had crossed "
+            "from Mali.")
+    assert not coded(coder, text, "CONSULT")
+
+
+def test_what_is_offered_is_part_of_the_offer(coder: Coder) -> None:
+    text = "Wellington said it had offered to send police advisers to Honiara."
+    assert not coded(coder, text, "AID")
+    assert coded(coder, text, "AGREE")
+
+
+def test_the_topic_of_talks_is_no_second_event(coder: Coder) -> None:
+    text = "EU ministers will discuss Serbia's accession negotiations in Luxembourg on June 24."
+    assert len(coded(coder, text, "CONSULT")) == 1
