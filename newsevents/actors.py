@@ -24,6 +24,7 @@ STATE_SECTOR = "GOV"
 PATRON_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "aligned", "allied",
                           "linked"})
 PROXY_NOUNS = frozenset({"proxy", "proxies", "ally", "allies"})
+NEIGHBOUR_NOUNS = frozenset({"neighbour", "neighbor"})
 COUNTRY_ANAPHORS = frozenset({"country", "nation", "state", "government", "republic", "kingdom"})
 PAIR_ANAPHORS = frozenset({"two countries", "both countries", "two sides", "both sides",
                            "two nations", "both nations", "two neighbours", "two neighbors",
@@ -36,7 +37,7 @@ MEMBER_NOUNS = frozenset({"member", "fighter", "gunman", "gunmen", "militant", "
                           "operative", "element", "unit", "commander", "leader", "combatant",
                           "chairman", "chairperson", "head", "chief", "spokesman", "spokeswoman",
                           "spokesperson", "envoy", "representative", "official", "delegation",
-                          "negotiator", "delegate", "emissary"})
+                          "negotiator", "delegate", "emissary", "executive", "employee"})
 AGENT_NOUNS = frozenset({"head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson",
                          "envoy", "representative", "official", "delegation", "negotiator",
                          "delegate", "emissary"})  # speak for any party: "envoys of Kenya"
@@ -60,15 +61,22 @@ class Discourse:
     places: list[Place] = field(default_factory=list)
     people: dict[str, Party] = field(default_factory=dict)  # "ruto" -> Kenya's government
     dyads: list[tuple[Party, Party]] = field(default_factory=list)  # who acted on whom
+    persons: list[tuple[int, Party]] = field(default_factory=list)  # (token, party), in order
 
     def saw_dyad(self, actor: Party, target: Party) -> None:
         if (actor.country, actor.sector, actor.name) != (target.country, target.sector,
                                                          target.name):
             self.dyads.append((actor, target))
 
-    def saw_person(self, names: list[str], party: Party) -> None:
+    def saw_person(self, names: list[str], party: Party, at: int | None = None) -> None:
         for name in names:
             self.people[name.lower()] = party
+        if names and at is not None and all(i != at for i, _ in self.persons[-4:]):
+            self.persons.append((at, party))
+
+    def person_before(self, i: int) -> Party | None:
+        """The last named person mentioned before token `i`: who 'he' or 'she' is."""
+        return next((p for at, p in reversed(self.persons) if at < i), None)
 
     def person(self, name: str) -> Party | None:
         return self.people.get(name.lower())
@@ -162,7 +170,8 @@ class ActorResolver:
         found = self._named_inside(span)
         if found is not None:  # "Fano militiamen", "TPNPB spokesman Sebby Sambom"
             return found
-        kept = [t for t in span if t.dep_ not in {"det", "poss", "case", "punct"}]
+        kept = [t for t in span if t.dep_ not in {"det", "poss", "case", "punct"}
+                or t.i == span.root.i]  # "the insurgents' attack": the owner is a head too
         found = self._suffix_term(kept)
         if found is not None and found.kind == "sector" and len(kept) > 1:
             owner = self._suffix_term(kept[-2:-1])  # "rebel positions", "militant camps"
@@ -251,8 +260,12 @@ class ActorResolver:
         else:
             names = person_names(appositive) if appositive is not None else []
             names = names or (person_names(head) if len(noun_phrase(head)) > 1 else [])
+            named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                          and c.ent_type_ == "PERSON"), None) if head.pos_ == "NOUN" else None
+            names = names or (person_names(named) if named is not None else [])  # "the
+            # governor, Dauda Lawal,": a later 'Lawal' or 'he' is the governor
         if party is not None:
-            discourse.saw_person(names, party)
+            discourse.saw_person(names, party, head.i)
             return party
         known = discourse.person(noun_phrase(head).text) or discourse.person(head.text) \
             if head.pos_ == "PROPN" else None
@@ -264,7 +277,8 @@ class ActorResolver:
         for ent in entities_in(sent):
             if ent.label_ == "PERSON" and ent.root.pos_ == "PROPN" and \
                     discourse.person(ent.root.text) is None:
-                self.resolve(ent.root, discourse)
+                titled = ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN"
+                self.resolve(ent.root.head if titled else ent.root, discourse)
 
     def _resolve(self, head: Token, discourse: Discourse) -> Party | None:
         span = noun_phrase(head)
@@ -311,10 +325,23 @@ class ActorResolver:
                 country = self.antecedent_country(head)  # "the ministry" after "China's ..."
             name = country.name if country is not None else text_name(span)
             return Party(text, name, country.iso3 if country else None, sector, patron)
+        if head.lemma_.lower() in NEIGHBOUR_NOUNS and term is None:
+            neighbour = self._neighbour(head, discourse)  # "accusing its neighbour of ..."
+            if neighbour is not None:
+                return Party(text, neighbour.name, neighbour.iso3, STATE_SECTOR)
         if head.lower_ in COUNTRY_ANAPHORS and lower.startswith("the ") and discourse.countries:
             last = discourse.countries[-1]
             return Party(text, last.name, last.iso3, STATE_SECTOR)
         return None
+
+    def _neighbour(self, head: Token, discourse: Discourse) -> Country | None:
+        """The last country named that is not the one whose neighbour it is ('Niger has kept
+        its border with Benin closed, accusing its neighbour')."""
+        if not any(c.dep_ == "poss" for c in head.children):
+            return None
+        owner = self.clause_owner_country(head)
+        return next((c for c in reversed(discourse.countries)
+                     if owner is not None and c.iso3 != owner.iso3), None)
 
     def clause_owner_country(self, head: Token) -> Country | None:
         """The country of the subject a possessive 'its' refers to: the subject of the nearest
@@ -411,6 +438,9 @@ class ActorResolver:
             return discourse.last_actor
         if head.lower_ in {"they", "their", "them"} and discourse.last_actor is not None:
             return discourse.last_actor
+        if head.lower_ in {"he", "she"}:  # "the minister, Abraham Kelang, said ... He called"
+            person = discourse.person_before(head.i)
+            return replace(person, text=head.text) if person is not None else None
         return None
 
     def conjuncts(self, head: Token, discourse: Discourse) -> list[Party]:

@@ -29,6 +29,9 @@ MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD"})
 ARMED_SECTORS = frozenset({"REB"})  # Hezbollah fires at Israel, not at Lebanon
 NAME_LABELS = frozenset({"GPE", "NORP", "ORG"})  # the small model calls some countries ORG
+ACCUSER_WINDOW = 4  # drafts back: the charge is told just before its rejection
+PEOPLE_NOUNS = frozenset({"group", "owner", "organiser", "organizer", "people", "resident",
+                          "family", "community", "leader", "activist", "member", "critic"})
 HARM_TYPES = frozenset({"ASSAULT", "COERCE", "AID", "SANCTION"})  # suffered or received by people
 
 
@@ -39,6 +42,13 @@ def read_implied_targets(drafts: Sequence[Draft], home: str | None, gazetteer: G
     for i, draft in enumerate(drafts):
         if draft.target is not None or draft.actor is None or \
                 draft.trigger.type in UNDIRECTED_TYPES:
+            continue
+        accuser = _accuser(drafts, i)
+        if accuser is not None:  # "a charge he rejected": aimed at whoever made the charge
+            draft.implied_target = accuser
+            continue
+        if draft.actor.country and _unnamed_people(draft):  # "accused foreign-funded groups"
+            draft.implied_target = Party("people", draft.actor.name, draft.actor.country, "CVL")
             continue
         allies = {p.country for p in draft.co_actors} | {draft.actor.patron, draft.actor.country}
         foreign = next((c for c in named(draft.sentence) if c not in allies), None)
@@ -75,6 +85,35 @@ def implied_addressee(draft: Draft, actor: Party, other: str | None, home: str |
             return actor.country, None  # a domestic story: the state acts at home
         return None, None
     return actor.country, None if material else "GOV"  # "the opposition demanded ..."
+
+
+def _accuser(drafts: Sequence[Draft], i: int) -> Party | None:
+    """The party whose accusation a REJECT answers: the actor of the nearest earlier ACCUSE
+    aimed at the rejecting party's country ('The opposition had accused the prime minister
+    of buying votes, a charge he rejected')."""
+    draft = drafts[i]
+    if draft.trigger.type != "REJECT" or draft.actor is None:
+        return None
+    me = draft.actor
+    for other in reversed(drafts[max(0, i - ACCUSER_WINDOW) : i]):
+        accused = other.target
+        if other.trigger.type != "ACCUSE" or other.actor is None or accused is None:
+            continue
+        if (me.country is not None and accused.country == me.country) or \
+                accused.name.lower() == me.name.lower():
+            return other.actor
+    return None
+
+
+def _unnamed_people(draft: Draft) -> bool:
+    """The act has an object the actor lexicon does not know, a common noun ('accused
+    foreign-funded groups', 'promised to compensate the owners'): people of the actor's own
+    country, not a foreign state the story deals with."""
+    if draft.trigger.type == "ASSAULT" or draft.anchor.pos_ not in {"VERB", "AUX"}:
+        return False
+    clauses = [draft.anchor, *(c for c in draft.anchor.children if c.dep_ == "xcomp")]
+    objects = [c for k in clauses for c in k.children if c.dep_ == "dobj"]
+    return any(o.pos_ == "NOUN" and o.lemma_.lower() in PEOPLE_NOUNS for o in objects)
 
 
 def counterpart(drafts: Sequence[Draft], i: int) -> str | None:

@@ -57,7 +57,9 @@ CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
 VICTIM_VERBS = frozenset({"die"})  # their subject is the victim
 SCORELINE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
 # Not light verbs, they also report; but "announced/declared a ceasefire" makes it so.
-ANNOUNCING = frozenset({"announce", "unveil", "proclaim", "declare"})
+STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "AGREE"})  # what can be rejected
+ANNOUNCING = frozenset({"announce", "unveil", "proclaim", "declare", "approve", "authorize",
+                        "authorise"})
 WEAPON_VERBS = frozenset({"launch", "fire"})  # events only with a weapon, or no object
 MONEY_TYPES = frozenset({"AID", "SANCTION", "AGREE", "COOPERATE"})  # money is their matter
 RELIEF_TYPES = frozenset({"AID", "COOPERATE", "RETREAT"})  # help and truces in a disaster
@@ -162,8 +164,10 @@ class SentenceCoder:
             formal_protest(draft)
             joint_exercise(draft)
         self.read_places(sent, drafts, context, discourse, local)
+        share_with_conjuncts(drafts, "location")
         self.read_home_country(drafts, context)
         paragraph.update(self.read_dates(sent, drafts, article.published, paragraph.current()))
+        share_with_conjuncts(drafts, "date")
         self.read_casualties(sent, drafts)
         self.read_attribution(sent, drafts, discourse, local)
         self.link_responses(drafts)
@@ -209,7 +213,7 @@ class SentenceCoder:
             tok = draft.token
             own_subject = any(c.dep_ == "nsubj" for c in tok.children)
             if tok.lemma_.lower() in CASUALTY_VERBS and draft.anchor is tok and \
-                    len(assaults) > 1 and not own_subject:
+                    len(assaults) > 1 and (not own_subject or _toll_of(tok, assaults)):
                 continue  # no subject of its own: "killing six", "two were killed when ..."
             kept.append(draft)
         return kept
@@ -413,8 +417,9 @@ class SentenceCoder:
                 head.head.lemma_.lower() in QUANTITY_NOUNS or _is_measure(head.head)):
             head, dep = head.head.head, head.head.dep_  # "5 million dollars of aid"
         if dep in {"dobj", "nsubjpass", "attr"} and head.pos_ in {"VERB", "AUX"} and \
-                self.lexicon.is_light_verb(self.light_lemma(head)):
-            return head
+                self.lexicon.is_light_verb(self.light_lemma(head)) and \
+                not any(c.dep_ == "oprd" for c in head.children):  # "called the expulsion
+            return head  # 'a hostile step'" names an act, it does not call one
         return None
 
     def light_lemma(self, verb: Token) -> str:
@@ -458,7 +463,8 @@ class SentenceCoder:
         for draft in drafts:
             if draft.token.i not in seen and not _denial_of_event(draft, drafts) and \
                     not _protest_purpose(draft, drafts) and not _agreed_content(draft, drafts) \
-                    and not _carried_order(draft, drafts):
+                    and not _carried_order(draft, drafts) and not _denier_version(draft, drafts) \
+                    and not _carrier_verb(draft, drafts) and not _rejected_statement(draft, drafts):
                 out.append(draft)
                 seen.add(draft.token.i)
         return out
@@ -699,6 +705,73 @@ def _carried_order(draft: Draft, drafts: list[Draft]) -> bool:
     return bool(acts)
 
 
+def _rejected_statement(draft: Draft, drafts: list[Draft]) -> bool:
+    """'rejected the EU's criticism', 'rejected an offer by Canada', 'dismissed Beijing's
+    demand': the statement is what is rejected (its own event, if any, is told where it was
+    made), not a second event of this sentence; so is the topic of talks ('discussed the
+    negotiations')."""
+    noun = draft.token
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "dobj" or draft.anchor is not noun:
+        return False
+    return any(o is not draft and o.anchor.i == noun.head.i and (
+        (o.trigger.type == "REJECT" and draft.trigger.type in STATEMENT_TYPES) or
+        o.trigger.type == "CONSULT")  # "will discuss Moldova's accession negotiations"
+        for o in drafts)
+
+
+def _carrier_verb(draft: Draft, drafts: list[Draft]) -> bool:
+    """'Parliament approved a state of emergency': the approval carries the emergency (the
+    noun's draft has the verb as its anchor); it is no act of support of its own."""
+    return draft.token is draft.anchor and any(
+        o is not draft and o.anchor.i == draft.token.i and o.token.i != o.anchor.i
+        for o in drafts)
+
+
+def share_with_conjuncts(drafts: list[Draft], field: str) -> None:
+    """'arrested 22 fishermen and seized three trawlers off Delft Island on Sunday': a place
+    or date told once at the end of joined verbs belongs to each of them."""
+    for draft in drafts:
+        if not _unset(draft, field):
+            continue
+        for other in drafts:
+            if other is not draft and not _unset(other, field) and \
+                    other.anchor.i in {c.i for c in draft.anchor.conjuncts}:
+                setattr(draft, field, getattr(other, field))
+                break
+
+
+def _unset(draft: Draft, field: str) -> bool:
+    value = getattr(draft, field)
+    return value is None or (field == "date" and value.date is None)
+
+
+def _toll_of(verb: Token, assaults: list[Draft]) -> bool:
+    """'a drone strike that the rebels say killed 11 civilians': the killing is the strike's
+    toll, told in a relative clause of the strike."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ == "relcl" and any(d.token.i == tok.head.i for d in assaults):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _denier_version(draft: Draft, drafts: list[Draft]) -> bool:
+    """'denied that its jets had bombed a school, saying its aircraft had only hit training
+    sites': the denier's own account of the denied act is that act, not a second event."""
+    if draft.factuality == "denied":
+        return False
+    denied = {t.i for d in drafts if d.factuality == "denied" for t in d.anchor.subtree}
+    denials = {t.i for d in drafts if d.factuality == "denied" for t in d.anchor.ancestors
+               if t.lemma_.lower() in DENY_LEMMAS}
+    for tok in (draft.anchor, *draft.anchor.ancestors):
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in denied | denials:
+            return True  # the participle hangs from the denial or from the denied clause
+    return False
+
+
 def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:
     """'The army denied carrying out a drone strike': the strike is denied, nothing rejected."""
     if draft.trigger.type != "REJECT" or draft.anchor.lemma_.lower() not in DENY_LEMMAS:
@@ -731,7 +804,7 @@ def formal_protest(draft: Draft) -> None:
 def _agreed_content(draft: Draft, drafts: list[Draft]) -> bool:
     """'The two sides agreed to extend a ceasefire': one agreement, whose content is the
     extension; the extension is not a second event of its own yet."""
-    if draft.factuality != "future" or draft.anchor.dep_ != "xcomp":
+    if draft.anchor.dep_ != "xcomp":  # "offered to send police advisers": the offer
         return False
     head = draft.anchor.head.i
     return any(o is not draft and o.trigger.type == "AGREE" and o.anchor.i == head
@@ -750,7 +823,8 @@ def _protest_purpose(draft: Draft, drafts: list[Draft]) -> bool:
             continue
         if other.trigger.type == draft.trigger.type or (
                 other.trigger.type == "PROTEST" and draft.trigger.type == "REQUEST") or (
-                other.trigger.type == "AID" and draft.trigger.type == "MOBILIZE"):
+                other.trigger.type == "AID" and draft.trigger.type == "MOBILIZE") or (
+                other.trigger.type == "CONSULT" and draft.trigger.type == "REQUEST"):
             return True  # "police arrived to reinforce the mission": the help is the event
     return False
 

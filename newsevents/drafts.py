@@ -54,7 +54,7 @@ class LocalCountries(Discourse):
 
     def __init__(self, discourse: Discourse, local: list[tuple[int, Country]], i: int) -> None:
         super().__init__(list(discourse.countries), discourse.groups, discourse.last_actor,
-                         discourse.places, discourse.people, discourse.dyads)
+                         discourse.places, discourse.people, discourse.dyads, discourse.persons)
         for j, country in local:
             if j < i:
                 self.saw_country(country)

@@ -32,6 +32,7 @@ ORDERED_TYPES = frozenset({"MOBILIZE", "COERCE", "SANCTION", "RETREAT", "ASSAULT
                            "CONCEDE"})
 IMPLICATIVE_LEMMAS = frozenset({"decide", "manage", "begin", "start", "continue", "resume", "go",
                                 "proceed", "try", "attempt", "keep", "help"})
+SCHEDULE_ADJECTIVES = frozenset({"due", "scheduled", "set", "slated"})
 INTENT_ADJECTIVES = frozenset({"ready", "prepared", "willing", "determined", "poised"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
@@ -47,24 +48,32 @@ SPECULATORS = frozenset({"analyst", "diplomat", "observer", "expert", "commentat
                          "some", "critic", "economist", "researcher"})  # speculation, no threat
 WALK_DEPS = frozenset({"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp", "nsubjpass",
                        "nsubj"})
+SPEAK_LEMMAS = frozenset({"speak", "talk"})
+RARELY = frozenset({"rarely", "seldom", "hardly"})
 MAX_STEPS = 4
 
 
 def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
     """Sets draft.factuality (and may retype a refusal or an intent); False: no event."""
     tok = draft.anchor
+    if _manner_of_reporting(tok):
+        return False
     if _threat_with_condition(draft):
         return True
+    own_tense = False  # the clause below has a finite verb of its own
     for _ in range(MAX_STEPS):
-        children = list(tok.children)
+        children = [] if own_tense else list(tok.children)
         if any(c.dep_ == "neg" or c.lower_ == "never" for c in children):
             if tok.lemma_.lower() in DENY_LEMMAS:
                 draft.factuality = "asserted"
             elif tok is draft.anchor and draft.trigger.type in COOPERATIVE_TYPES and \
                     not any(c.lower_ == "never" for c in children):
-                return _refusal(draft)
+                return not _asked_content(tok, lexicon) and _refusal(draft)
             else:
                 return False
+        if tok is draft.anchor and any(c.dep_ == "advmod" and c.lower_ in RARELY
+                                       for c in children):
+            return False  # "the group has met only rarely": a habit, no event
         auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
         if auxes & FUTURE_AUX or ("going" in auxes and tok.dep_ == "xcomp"):
             draft.factuality = "future"
@@ -75,6 +84,9 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
             return tok is draft.anchor and _warning(draft, tok)
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             return False
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until"
+                                       for c in children) and _unrealised(tok.head):
+            return False  # "would keep attacking until he was freed": not yet, maybe never
         if auxes & {"have", "has"} and draft.trigger.type == "ASSAULT" and \
                 any(t.lower_ == "since" for t in tok.subtree):
             return False  # a toll "since 2004"
@@ -89,6 +101,9 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
             return verdict
         if tok.dep_ not in WALK_DEPS:
             break
+        # "weapons that must not fall into hostile hands and demanded ...": a past-tense
+        # verb the parse joins to a modal or negated one keeps its own tense
+        own_tense = tok.dep_ == "conj" and tok.tag_ == "VBD" and head.tag_ in {"VB", "VBG"}
         tok = head
     return True
 
@@ -127,6 +142,9 @@ def _governed(draft: Draft, tok: Token, head: Token, lexicon: Lexicon) -> bool |
             "of", "for"} and governing is not None and governing.type == "ACCUSE":
         return False  # "blamed Tehran for the attack": an allegation
     if tok.dep_ in {"xcomp", "ccomp"} and head.pos_ == "ADJ":
+        if lemma in SCHEDULE_ADJECTIVES:
+            draft.factuality = "future"  # "are due to meet in Almaty next week"
+            return True
         if lemma in INTENT_ADJECTIVES and tok is draft.anchor:
             return _intent(draft, head)
         return False  # "it is rare for either country to attack"
@@ -144,6 +162,34 @@ def governing_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
                 if found is not None:
                     return found
     return lexicon.trigger(lemma, "VERB")
+
+
+def _manner_of_reporting(verb: Token) -> bool:
+    """'officials, speaking on condition of anonymity, said ...', 'a spokesman, speaking from
+    Washington': how a source spoke is no meeting."""
+    if verb.lemma_.lower() not in SPEAK_LEMMAS or verb.tag_ != "VBG" or \
+            verb.dep_ not in {"acl", "advcl"}:
+        return False
+    head = verb.head
+    return is_reporting_verb(head.lemma_.lower()) or (
+        head.dep_ in {"nsubj", "nsubjpass"} and head.head.pos_ in {"VERB", "AUX"})
+
+
+def _asked_content(verb: Token, lexicon: Lexicon) -> bool:
+    """'called on Washington not to ease pressure': what is asked, not a refusal by anyone."""
+    if verb.dep_ not in {"xcomp", "ccomp", "advcl"}:
+        return False
+    governing = governing_trigger(verb.head, lexicon)
+    return governing is not None and governing.type in CONTENT_TYPES
+
+
+def _unrealised(verb: Token) -> bool:
+    """The clause (or the one it completes) is a plan or a threat: 'will', 'would', 'vowed'."""
+    for tok in (verb, verb.head if verb.dep_ == "xcomp" else verb):
+        auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if auxes & (FUTURE_AUX | HYPOTHETICAL_AUX) or tok.lemma_.lower() in WARN_LEMMAS:
+            return True
+    return False
 
 
 def _conditional(draft: Draft) -> bool:

@@ -118,7 +118,8 @@ class PlaceReader:
                     draft.target = localize(draft.target, home_place, _target_sectors(draft))
             target = draft.target
             if draft.location is None and draft.trigger.type in MATERIAL_TYPES and \
-                    target is not None and target.country and target.patron is None:
+                    target is not None and target.country and target.patron is None and \
+                    not _people_abroad(target, home):
                 draft.location = self.gazetteer.country_place(target.country, target.text)
             placed = draft.location is not None
             if not placed and draft.trigger.type in HOME_LOCATED_TYPES and home is not None \
@@ -204,6 +205,16 @@ def localize(party: Party | None, place: Place, sectors: frozenset[str] = LOCAL_
 def _domestic(party: Party) -> bool:
     """Separatists, tribal or clan fighters fight in their own country."""
     return bool(DOMESTIC_WORDS & set(party.text.lower().split()))
+
+
+PEOPLE_SECTORS = frozenset({"CVL", "BUS", "MED", "LAB", "REF", "NGO", "OPP"})
+
+
+def _people_abroad(target: Party, home: str | None) -> bool:
+    """'kidnapped a New Zealand pilot', 'arrested 22 Indian fishermen': people of another
+    country are where the story is, not in their own country (a state's forces or
+    institutions are where their country is)."""
+    return home is not None and target.country != home and target.sector in PEOPLE_SECTORS
 
 
 def _target_sectors(draft: Draft) -> frozenset[str]:

@@ -17,10 +17,17 @@ from .coding import PRECISION_RANK, Draft, evidence_for
 from .models import Article, DateRef, Evidence, Mention, Party, Place
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from .lexicon import Lexicon
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "POL", "JUD"})
 ARMED_OPPONENTS = frozenset({"REB"})  # rebels, militias, gangs: never the state's own act
+MODE_DISTINCT_TYPES = frozenset({"COERCE", "SANCTION"})  # an arrest is never a curfew
+DISTINCT_MODES = frozenset({"investigate"})  # an inquiry ordered is no summons or protest
+COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep"})
+ALSO_WORDS = frozenset({"also", "further", "additionally"})
+OTHER_WORDS = frozenset({"other", "another"})
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
 
@@ -88,9 +95,52 @@ def _shares_something(a: Draft, b: Draft) -> bool:
                                                          or b.actor is None))
 
 
+def _distinct_acts(a: Draft, b: Draft) -> bool:
+    """Two acts however alike their fields: a curfew and a state of emergency (modes differ:
+    in one sentence for any type, across sentences for restrictions), two verbs of one
+    sentence each with its own complement ('called for calm but demanded a withdrawal'),
+    and a later act told with 'also' ('the attackers also abducted 25 women')."""
+    if a.token.i == b.token.i:
+        return False
+    modes = (a.trigger.mode, b.trigger.mode)
+    other_mode = None not in modes and modes[0] != modes[1]
+    if a.sentence.start != b.sentence.start:
+        if a.trigger.type != "ASSAULT" and (_other_victims(a) or _other_victims(b)):
+            return True  # "15 other fishermen who were arrested in November"
+        later, earlier = (b, a) if b.token.i > a.token.i else (a, b)
+        return (other_mode and (a.trigger.type in MODE_DISTINCT_TYPES or
+                                bool(set(modes) & DISTINCT_MODES))) or (
+            _also(later) and later.trigger.mode not in {None, earlier.trigger.mode})
+    if a.trigger.type == "ASSAULT":
+        return False  # one attack is told with several weapons ('a suicide bomber ... shot')
+    return other_mode or _own_complement(a) and _own_complement(b) and \
+        a.anchor.lemma_ != b.anchor.lemma_ and _coordinated(a.anchor, b.anchor)
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """Verbs joined by 'and'/'but' (not one the purpose or content of the other)."""
+    return any(c.i == b.i for c in a.conjuncts)
+
+
+def _own_complement(draft: Draft) -> bool:
+    return draft.anchor.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in COMPLEMENT_DEPS for c in draft.anchor.children)
+
+
+def _other_victims(draft: Draft) -> bool:
+    phrase = draft.target.text.lower().split() if draft.target is not None else []
+    return bool(set(phrase) & OTHER_WORDS)
+
+
+def _also(draft: Draft) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in ALSO_WORDS for c in draft.anchor.children)
+
+
 def same_event(a: Draft, b: Draft) -> bool:
     if a.responds_to is b or b.responds_to is a:
         return False  # a strike and the strike it answers are two events
+    if _distinct_acts(a, b):
+        return False
     return (a.trigger.type == b.trigger.type and a.factuality == b.factuality
             and _compatible_actor(a.actor, b.actor) and _compatible_party(a.target, b.target)
             and _compatible_date(a.date, b.date) and _compatible_place(a.location, b.location)

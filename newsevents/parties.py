@@ -41,6 +41,7 @@ CARRIER_PREPS = frozenset({"in", "during"})
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "POL"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+CROSSING_NOUNS = frozenset({"crossing", "checkpoint", "post"})  # closed or opened on a border
 TERRITORY_NOUNS = frozenset({"soil", "territory", "border", "borders", "land", "airspace",
                              "waters", "side", "frontier"})
 
@@ -133,8 +134,11 @@ class PartyReader:
                 and (p := self.actors.resolve(c, here)) is not None]
 
     def resolve_target(self, draft: Draft, target_tok: Token, here: Discourse) -> None:
-        if target_tok.lemma_.lower() in TERRITORY_NOUNS:
-            neighbour = next((g for c in target_tok.children if c.dep_ == "prep" and
+        if target_tok.lemma_.lower() in TERRITORY_NOUNS | CROSSING_NOUNS:
+            heads = [target_tok, *(g for c in target_tok.children if c.dep_ == "prep" and
+                                   c.lower_ in {"on", "along", "at"} for g in c.children
+                                   if g.dep_ == "pobj")]  # "crossings on the border with X"
+            neighbour = next((g for h in heads for c in h.children if c.dep_ == "prep" and
                               c.lower_ == "with" for g in c.children if g.dep_ == "pobj"), None)
             if neighbour is not None:  # "closed its border with Benin": Benin
                 draft.target = self.actors.resolve(neighbour, here)
@@ -170,7 +174,7 @@ class PartyReader:
             draft.target = self.victims(draft, here)
         if draft.actor is None and draft.anchor.pos_ in {"VERB", "AUX"} and \
                 draft.trigger.type == "COERCE":
-            reporter = reporter_subject(draft.anchor)  # "Police said 84 people were arrested"
+            reporter = reporter_subject(draft.anchor, joined=True)  # "Police said 84 ..."
             if reporter is not None:
                 party = self.actors.resolve(reporter, here)
                 if party is not None and party.sector in {"POL", "MIL", "GOV"}:
@@ -414,8 +418,10 @@ def partner_of(actor: Party | None, partner: Party) -> Party:
     return replace(partner, country=actor.country)
 
 
-def reporter_subject(verb: Token) -> Token | None:
-    """The subject of the reporting verb a clause hangs from: 'The ministry said it ...'."""
+def reporter_subject(verb: Token, joined: bool = False) -> Token | None:
+    """The subject of the reporting verb a clause hangs from: 'The ministry said it ...';
+    `joined`: also of a reporting verb joined to an earlier one ('accused Rwanda of ... and
+    announced that the crossings were closed')."""
     tok = verb
     for _ in range(3):
         if tok.dep_ != "ccomp" or tok.head is tok:
@@ -424,6 +430,9 @@ def reporter_subject(verb: Token) -> Token | None:
                 return None
         head = tok.head
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is None and joined and head.dep_ == "conj":  # "accused X and announced"
+            subject, passive = clause_subject(head)
+            subject = None if passive else subject
         if subject is not None and subject.pos_ != "PRON":
             return subject
         tok = head
@@ -431,10 +440,14 @@ def reporter_subject(verb: Token) -> Token | None:
 
 
 def clause_subject(verb: Token) -> tuple[Token | None, bool]:
-    """(subject token, is passive) of a verb, inherited through conj/xcomp/relcl."""
+    """(subject token, is passive) of a verb, inherited through conj/xcomp/relcl, and
+    through the small model's parse errors (`misparsed_subject`)."""
     tok = verb
     participle = False  # "kept the border closed, accusing ...": the keeper accuses
     for _ in range(4):
+        misparsed = misparsed_subject(tok)
+        if misparsed is not None:
+            return misparsed, False
         for child in tok.children:
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 passive = child.dep_ == "nsubjpass" or any(
@@ -444,8 +457,9 @@ def clause_subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, passive and tok is verb
         if tok.dep_ == "relcl":
             return tok.head, False
-        if (tok.dep_ in {"conj", "xcomp", "advcl"} or (participle and tok.dep_ == "oprd")) \
-                and tok.head is not tok:
+        if (tok.dep_ in {"conj", "xcomp", "advcl"} or (participle and tok.dep_ == "oprd")
+                or _subjectless_finite(tok) or (tok.dep_ == "acomp" and tok is not verb)) \
+                and tok.head is not tok:  # "are due to meet": through the adjective
             obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
             if tok.dep_ == "xcomp" and obj is not None and not participle:
                 return obj, False
@@ -455,3 +469,37 @@ def clause_subject(verb: Token) -> tuple[Token | None, bool]:
         break
     return None, False
 
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def misparsed_subject(verb: Token) -> Token | None:
+    """Subjects the small model hangs elsewhere: 'Oman, which mediated ..., called on all
+    sides' (the verb made a clause of the noun), 'On Tuesday Benin's President Patrice
+    Talon called' (the subject swallowed by the date's preposition)."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in {"PROPN", "NOUN"} and \
+            head.i < verb.i - 1 and verb.doc[verb.i - 1].text == "," and not any(
+                c.dep_ in {"agent", "auxpass"} for c in verb.children):
+        return head  # the sentence has no verb of its own: this one is its predicate
+    if verb.dep_ != "ROOT":
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        first = verb.doc[prep.i + 1] if prep.i + 1 < verb.i else None
+        if obj is not None and first is not None and first.ent_type_ in TIME_ENTITIES and \
+                obj.ent_type_ not in TIME_ENTITIES and obj.pos_ in {"PROPN", "NOUN"} and \
+                obj.i == verb.i - 1:
+            return obj  # the phrase runs from the date up to the verb
+    return None
+
+
+def _subjectless_finite(verb: Token) -> bool:
+    """'Church leaders said the men were farmers, accused the army of ...': a finite verb
+    parsed as the content of 'said' but with no subject of its own is joined to 'said'."""
+    return verb.dep_ == "ccomp" and verb.tag_ in FINITE_TAGS and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children) and \
+        verb.head.pos_ in {"VERB", "AUX"}
