@@ -34,12 +34,15 @@ from .trigger_rules import (
     PEACEKEEPING,
     expelled_party,
     forces_arrive,
+    goods_given,
+    halted_talks,
     intent_to_give,
     joint_exercise,
     opinion_poll,
     order_to_leave,
     protesters_gathered,
     reported_demand,
+    returned_property,
 )
 
 if TYPE_CHECKING:
@@ -135,7 +138,22 @@ class SentenceCoder:
         responses.link_reactions(drafts, self.noun_type)
         read_implied_targets(drafts, context[0] if context else None, self.gazetteer,
                              lambda sent: named_countries(sent, self.actors))
+        for draft in drafts:
+            if draft.implied_target is not None:
+                draft.implied_target = replace(draft.implied_target,
+                                               text=self.naming_words(draft))
         return drafts
+
+    def naming_words(self, draft: Draft) -> str:
+        """The words of the draft's sentence that name its implied target's country, or ""
+        when the story implies it without naming it there (the record claims no span)."""
+        country = draft.implied_target.country if draft.implied_target is not None else None
+        for ent in entities_in(draft.sentence):
+            found, _ = self.actors.country_in(ent.text) if ent.label_ in {
+                "GPE", "NORP", "ORG"} else (None, False)
+            if found is not None and found.iso3 == country:
+                return ent.text
+        return ""
 
     def code_sentence(
         self,
@@ -236,7 +254,9 @@ class SentenceCoder:
         if found is None:
             return intent_to_give(tok, sent) or self.base_established(tok, lemma, sent) or \
                 self.weapons_found(tok, lemma, sent) or \
-                protesters_gathered(tok, sent, self.lexicon)
+                protesters_gathered(tok, sent, self.lexicon) or \
+                returned_property(tok, sent, self.lexicon) or goods_given(tok, sent) or \
+                halted_talks(tok, sent, self.object_type)
         if lemma in WEAPON_VERBS and not self.weapon_object(tok):
             return None  # "launched a bid", "fired the governor"
         if lemma == "call" and {"oprd", "dobj"} <= {c.dep_ for c in tok.children}:
@@ -352,6 +372,11 @@ class SentenceCoder:
                 return cand
         return None
 
+    def object_type(self, tok: Token) -> str | None:
+        """The PLOVER type of a noun as a trigger ('mediation efforts' -> CONSULT), or None."""
+        found = self._noun_code(tok) if tok.pos_ in {"NOUN", "PROPN"} else None
+        return found.type if found is not None else None
+
     def _is_trigger_noun(self, tok: Token) -> bool:
         return tok.pos_ in {"NOUN", "PROPN"} and self._noun_code(tok) is not None
 
@@ -452,16 +477,18 @@ class SentenceCoder:
     def drop_embedded(drafts: list[Draft]) -> list[Draft]:
         """'threatened to strike': keep the threat; the inner strike was dropped by factuality.
         A denial of an act is the act, denied, not a REJECT; the demand a protest is staged
-        for is part of the protest. Remaining duplicates (same token) are removed."""
+        for is part of the protest. Of two readings of one token ('bombers' alone and
+        'bombers killed'), the one nearest the root stays."""
         seen: set[int] = set()
         out = []
-        for draft in drafts:
+        for draft in sorted(drafts, key=lambda d: tree_depth(d.anchor)):
             if draft.token.i not in seen and not _denial_of_event(draft, drafts) and \
                     not _protest_purpose(draft, drafts) and not _agreed_content(draft, drafts) \
                     and not _carried_order(draft, drafts):
                 out.append(draft)
                 seen.add(draft.token.i)
-        return out
+        kept = {id(d) for d in out}
+        return [d for d in drafts if id(d) in kept]  # in the sentence's order again
 
     def read_mode(self, draft: Draft) -> None:
         """A modifier or instrument word narrows the mode: 'precision strikes' -> aerial."""
@@ -647,6 +674,14 @@ class SentenceCoder:
                 if country is not None:
                     out.append((ent.start, country))
         return out
+
+
+def tree_depth(tok: Token) -> int:
+    """How many heads lie between a token and its sentence's root."""
+    depth = 0
+    while tok.head.i != tok.i:
+        tok, depth = tok.head, depth + 1
+    return depth
 
 
 def _is_measure(noun: Token) -> bool:
