@@ -38,6 +38,7 @@ from .trigger_rules import (
     halted_talks,
     intent_to_give,
     joint_exercise,
+    no_comment,
     opinion_poll,
     order_to_leave,
     protesters_gathered,
@@ -68,6 +69,7 @@ RELIEF_DOMAINS = frozenset({"weather", "health", "accident"})
 GENERIC_NOUNS = frozenset({"unrest", "violence", "tension", "bloodshed"})
 PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 WORKFORCES = frozenset({"workers", "education", "health workers", "labour unions"})  # strikers
 METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
 WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack",
@@ -148,7 +150,10 @@ class SentenceCoder:
         """The words of the draft's sentence that name its implied target's country, or ""
         when the story implies it without naming it there (the record claims no span)."""
         country = draft.implied_target.country if draft.implied_target is not None else None
+        actor = draft.actor.text if draft.actor is not None else ""
         for ent in entities_in(draft.sentence):
+            if ent.text in actor:
+                continue  # "Kyrgyz" in "Kyrgyz Prime Minister" names the actor's country
             found, _ = self.actors.country_in(ent.text) if ent.label_ in {
                 "GPE", "NORP", "ORG"} else (None, False)
             if found is not None and found.iso3 == country:
@@ -240,6 +245,8 @@ class SentenceCoder:
         if shaped is not None:
             return shaped
         lemma = tok.lemma_.lower()
+        if no_comment(tok):
+            return None
         for words in verb_phrases(tok, self.lexicon) if self.may_head_phrase(lemma) else ():
             found = self.lookup(words, "VERB")
             if found is not None and not (words == "agree with" and any(
@@ -592,6 +599,8 @@ class SentenceCoder:
         """Sports and business metaphors have no political party: drop them."""
         parties = [p for p in (draft.actor, draft.target, *draft.co_actors) if p is not None]
         domains = {d for t in draft.sentence if (d := self.context_domain(t, draft))}
+        if draft.trigger.type not in PHYSICAL_TYPES:
+            domains.discard("verbal")  # words make 'attacked' a metaphor, not 'welcomed'
         if SCORELINE.search(draft.sentence.text):
             domains.add("sports")  # "beat the Tigers 30-12"
         nonpolitical = bool(domains)
@@ -655,6 +664,10 @@ class SentenceCoder:
         if draft.anchor.pos_ not in {"VERB", "AUX"}:
             return False
         subj, passive = clause_subject(draft.anchor)
+        if subj is not None and subj.pos_ == "PRON" and subj.lower_ in PERSONAL_PRONOUNS and \
+                not passive and draft.trigger.type not in PHYSICAL_TYPES and \
+                draft.sentence.start == 0:
+            return True  # a text opening "He accused the army of ...": no one to resolve to
         if subj is None or subj.pos_ == "PRON" or (passive and draft.trigger.type == "ASSAULT"):
             return False
         if subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:

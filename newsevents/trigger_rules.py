@@ -66,6 +66,8 @@ EXPEL = Trigger(("order", "leave"), "VERB", "SANCTION", "expel", "166",
                 "diplomats ordered to leave are expelled")
 DEPORT = Trigger(("order", "leave"), "VERB", "COERCE", "deport", "174",
                  "people ordered out of the country are deported")
+REFUSING_VERBS = frozenset({"decline", "refuse"})
+COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "confirm", "say", "discuss"})
 RETURN_VERBS = frozenset({"return", "repatriate"})
 NOT_PROPERTY = frozenset({"fire", "favor", "favour", "verdict", "call", "serve", "visit",
                           "home", "power", "ball", "prisoner", "hostage", "refugee", "migrant",
@@ -296,3 +298,10 @@ def halted_talks(verb: Token, sent: Span, noun_type: Callable[[Token], str | Non
     mediation = any(t.lemma_.lower() in MEDIATION_WORDS for t in obj.subtree)
     return Draft(HALT_MEDIATION if mediation else HALT_TALKS, verb, verb, sent,
                  reason=f"'{verb.lemma_} {obj.lemma_}' halts talks", covers=(obj.i,))
+
+
+def no_comment(verb: Token) -> bool:
+    """'The ministry declined to comment': a statement (CAMEO 011 decline comment), no
+    rejection of anything."""
+    return verb.lemma_.lower() in REFUSING_VERBS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in verb.children)
