@@ -36,6 +36,7 @@ from .trigger_rules import (
     forces_arrive,
     goods_given,
     halted_talks,
+    hostile_demand,
     intent_to_give,
     joint_exercise,
     no_comment,
@@ -184,6 +185,7 @@ class SentenceCoder:
             self.read_mode(draft)
             formal_protest(draft)
             joint_exercise(draft)
+            hostile_demand(draft, self.content_type)
         self.read_places(sent, drafts, context, discourse, local)
         self.read_home_country(drafts, context)
         paragraph.update(self.read_dates(sent, drafts, article.published, paragraph.current()))
@@ -383,6 +385,13 @@ class SentenceCoder:
         """The PLOVER type of a noun as a trigger ('mediation efforts' -> CONSULT), or None."""
         found = self._noun_code(tok) if tok.pos_ in {"NOUN", "PROPN"} else None
         return found.type if found is not None else None
+
+    def content_type(self, tok: Token) -> str | None:
+        """The PLOVER type of a requested act: a trigger noun ('sanctions') or verb ('rally')."""
+        if tok.pos_ in {"VERB", "AUX"}:
+            found = self.lexicon.trigger(tok.lemma_.lower(), "VERB")
+            return found.type if found is not None else None
+        return self.object_type(tok)
 
     def _is_trigger_noun(self, tok: Token) -> bool:
         return tok.pos_ in {"NOUN", "PROPN"} and self._noun_code(tok) is not None

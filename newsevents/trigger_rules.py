@@ -66,6 +66,7 @@ EXPEL = Trigger(("order", "leave"), "VERB", "SANCTION", "expel", "166",
                 "diplomats ordered to leave are expelled")
 DEPORT = Trigger(("order", "leave"), "VERB", "COERCE", "deport", "174",
                  "people ordered out of the country are deported")
+HOSTILE_DEMANDS = frozenset({"SANCTION", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 REFUSING_VERBS = frozenset({"decline", "refuse"})
 COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "confirm", "say", "discuss"})
 RETURN_VERBS = frozenset({"return", "repatriate"})
@@ -305,3 +306,16 @@ def no_comment(verb: Token) -> bool:
     rejection of anything."""
     return verb.lemma_.lower() in REFUSING_VERBS and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in verb.children)
+
+
+def hostile_demand(draft: Draft, content_type: Callable[[Token], str | None]) -> None:
+    """'The EU called for sanctions against Uganda', 'called on workers to rally against the
+    war': asking for a hostile act is a demand (CAMEO 10), not an appeal (CAMEO 02)."""
+    if draft.trigger.type != "REQUEST" or not draft.trigger.cameo.startswith("02"):
+        return
+    content = [c for c in draft.anchor.children if c.dep_ in {"dobj", "xcomp", "ccomp"}]
+    content += [g for c in draft.anchor.children if c.dep_ == "prep" and c.lower_ == "for"
+                for g in c.children if g.dep_ == "pobj"]
+    if any(content_type(c) in HOSTILE_DEMANDS for c in content):
+        draft.trigger = replace(draft.trigger, cameo="100")
+        draft.reason = f"{draft.reason}; asking for a hostile act is a demand"
