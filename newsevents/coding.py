@@ -42,6 +42,7 @@ from .trigger_rules import (
     no_comment,
     opinion_poll,
     order_to_leave,
+    peacekeeping_deployment,
     protesters_gathered,
     reported_demand,
     returned_property,
@@ -185,6 +186,7 @@ class SentenceCoder:
             self.read_mode(draft)
             formal_protest(draft)
             joint_exercise(draft)
+            peacekeeping_deployment(draft)
             hostile_demand(draft, self.content_type)
         self.read_places(sent, drafts, context, discourse, local)
         self.read_home_country(drafts, context)

@@ -57,6 +57,7 @@ HELP_WORDS = frozenset({"help", "join", "reinforce", "peacekeeping", "mission", 
 PEACEKEEPING = Trigger(("arrive",), "VERB", "AID", None, "074",
                        "forces arriving to help another country (peacekeeping, CAMEO 074)")
 DEPLOYMENT = Trigger(("arrive",), "VERB", "MOBILIZE", "troops", "154", "forces arriving")
+PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peacekeep"})
 GIVING_VERBS = frozenset({"send", "contribute", "provide", "give", "supply", "help",
                           "assist", "share", "host", "lend", "offer", "finance", "fund"})
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager"})
@@ -95,6 +96,8 @@ HUMANITARIAN_AID = Trigger(("give",), "VERB", "AID", None, "073",
                            "relief goods or helpers given (CAMEO 073)")
 HALTING_VERBS = frozenset({"end", "halt", "suspend", "abandon", "stop", "freeze", "quit",
                            "terminate", "break", "discontinue"})
+TALK_NOUNS = frozenset({"talk", "negotiation", "mediation", "dialogue", "effort", "process",
+                        "contact", "consultation"})
 MEDIATION_WORDS = frozenset({"mediation", "mediate", "mediator"})
 HALT_TALKS = Trigger(("end", "talk"), "VERB", "SANCTION", "withdraw", "164",
                      "talks halted (CAMEO 164)")
@@ -158,6 +161,17 @@ def joint_exercise(draft: Draft) -> None:
     if partner:
         draft.trigger = replace(trigger, type="COOPERATE", mode=None, cameo="062", acled=None)
         draft.reason = f"{draft.reason}; an exercise with a partner is cooperation"
+
+
+def peacekeeping_deployment(draft: Draft) -> None:
+    """'Japan is sending troops to the UN peacekeeping force in South Sudan': forces sent to
+    keep the peace protect others (CAMEO 074, PLOVER AID), they are not mobilized."""
+    trigger = draft.trigger
+    if trigger.type != "MOBILIZE" or not trigger.cameo.startswith("15"):
+        return
+    if any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in draft.anchor.subtree):
+        draft.trigger = replace(trigger, type="AID", mode=None, cameo="074", acled=None)
+        draft.reason = f"{draft.reason}; sent to keep the peace"
 
 
 def intent_to_give(verb: Token, sent: Span) -> Draft | None:
@@ -294,8 +308,8 @@ def halted_talks(verb: Token, sent: Span, noun_type: Callable[[Token], str | Non
     if verb.lemma_.lower() not in HALTING_VERBS:
         return None
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-    if obj is None or noun_type(obj) != "CONSULT":
-        return None
+    if obj is None or noun_type(obj) != "CONSULT" or obj.lemma_.lower() not in TALK_NOUNS:
+        return None  # "ended a five-day trip" is no break-off
     mediation = any(t.lemma_.lower() in MEDIATION_WORDS for t in obj.subtree)
     return Draft(HALT_MEDIATION if mediation else HALT_TALKS, verb, verb, sent,
                  reason=f"'{verb.lemma_} {obj.lemma_}' halts talks", covers=(obj.i,))
