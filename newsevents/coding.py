@@ -653,6 +653,8 @@ class SentenceCoder:
         if tok.i in draft.tokens:
             return None
         domain = self.lexicon.nonpolitical_domain(tok.lemma_.lower())
+        if domain in METAPHOR_DOMAINS | {"business"} and tok.pos_ in {"VERB", "AUX"}:
+            return None  # "match its support", "shared intelligence" are no match or shares
         if domain != "verbal":
             return domain
         framing = draft.anchor in (tok.head, tok.head.head) and tok.head.lower_ != "to"
