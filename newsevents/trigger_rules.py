@@ -72,7 +72,7 @@ REFUSING_VERBS = frozenset({"decline", "refuse"})
 COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "confirm", "say", "discuss"})
 RETURN_VERBS = frozenset({"return", "repatriate"})
 NOT_PROPERTY = frozenset({"fire", "favor", "favour", "verdict", "call", "serve", "visit",
-                          "home", "power", "ball", "prisoner", "hostage", "refugee", "migrant",
+                          "home", "power", "ball", "seat", "percent", "prisoner", "hostage", "refugee", "migrant",
                           "body", "remains", "detainee", "citizen", "national", "child"})
 RETURN = Trigger(("return",), "VERB", "RETREAT", None, "0842",
                  "property given back (CAMEO 0842 return, release property)")
@@ -265,13 +265,11 @@ def returned_property(verb: Token, sent: Span, lexicon: Lexicon) -> Draft | None
     if verb.lemma_.lower() not in RETURN_VERBS:
         return None
     thing = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-    recipient = any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to")
-                    for c in verb.children)
-    if thing is None or not recipient or thing.pos_ not in {"NOUN", "PROPN"} or \
+    if thing is None or thing.pos_ not in {"NOUN", "PROPN"} or \
             thing.lemma_.lower() in NOT_PROPERTY or thing.ent_type_ in {"PERSON", "NORP"} or \
             lexicon.actor_term(thing.lemma_) is not None:
         return None
-    return Draft(RETURN, verb, verb, sent, reason=f"'{verb.lemma_} {thing.lemma_} to'")
+    return Draft(RETURN, verb, verb, sent, reason=f"'{verb.lemma_} {thing.lemma_}' given back")
 
 
 def _goods(obj: Token) -> Token:

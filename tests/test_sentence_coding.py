@@ -43,6 +43,11 @@ def top(coder: Coder, text: str) -> Mention | None:
      "COOPERATE", "063"),
     ("Finland closed its embassy in Minsk.", "SANCTION", "161"),
     ("The rebels surrendered their weapons to the Ugandan army.", "RETREAT", "0873"),
+    ("A court in Lima convicted the former Peruvian interior minister of graft.", "ACCUSE",
+     "116"),
+    ("Kenyan prosecutors charged the governor of Nairobi with fraud.", "ACCUSE", "115"),
+    ("The Bolivian president declared a cessation of hostilities in the east.", "RETREAT",
+     "0871"),
 ])
 def test_codebook_families_are_coded(coder: Coder, text: str, type_: str, cameo: str) -> None:
     mention = top(coder, text)
