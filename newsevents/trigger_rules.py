@@ -72,8 +72,9 @@ REFUSING_VERBS = frozenset({"decline", "refuse"})
 COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "confirm", "say", "discuss"})
 RETURN_VERBS = frozenset({"return", "repatriate"})
 NOT_PROPERTY = frozenset({"fire", "favor", "favour", "verdict", "call", "serve", "visit",
-                          "home", "power", "ball", "seat", "percent", "prisoner", "hostage", "refugee", "migrant",
-                          "body", "remains", "detainee", "citizen", "national", "child"})
+                          "home", "power", "ball", "seat", "percent", "prisoner", "hostage",
+                          "refugee", "migrant", "body", "remains", "detainee", "citizen",
+                          "national", "child"})
 RETURN = Trigger(("return",), "VERB", "RETREAT", None, "0842",
                  "property given back (CAMEO 0842 return, release property)")
 SHIPPING_VERBS = frozenset({"ship", "deliver", "donate", "distribute", "dispatch", "airlift",
