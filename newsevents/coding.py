@@ -71,6 +71,8 @@ RELIEF_DOMAINS = frozenset({"weather", "health", "accident"})
 GENERIC_NOUNS = frozenset({"unrest", "violence", "tension", "bloodshed"})
 PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
+GROUP_NOUNS = frozenset({"team", "mission", "delegation", "group", "contingent", "batch",
+                         "unit", "detachment", "convoy", "shipment", "consignment", "load"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 WORKFORCES = frozenset({"workers", "education", "health workers", "labour unions"})  # strikers
 METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
@@ -731,8 +733,9 @@ def verb_phrases(tok: Token, lexicon: Lexicon | None = None) -> list[str]:
     prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
     objs = [c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     objs += [g.lemma_.lower() for c in tok.children if c.dep_ == "dobj" and (
-        _is_measure(c) or c.pos_ == "NUM") for p in c.children if p.dep_ == "prep"
-        and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # "700 kg of medicine"
+        _is_measure(c) or c.pos_ == "NUM" or c.lemma_.lower() in GROUP_NOUNS)
+        for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children if g.dep_ == "pobj"]  # "700 kg of medicine", "a team of observers"
     objs += ["money" for c in tok.children  # "gave $5 million": the lexicon's 'money'
              if c.dep_ == "dobj" and _is_money(c, lexicon)]
     first_obj = min((c.i for c in tok.children if c.dep_ == "dobj"), default=len(tok.doc))

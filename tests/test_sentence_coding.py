@@ -48,6 +48,8 @@ def top(coder: Coder, text: str) -> Mention | None:
     ("Kenyan prosecutors charged the governor of Nairobi with fraud.", "ACCUSE", "115"),
     ("The Bolivian president declared a cessation of hostilities in the east.", "RETREAT",
      "0871"),
+    ("The Malian junta received a team of observers from the African Union.", "RETREAT",
+     "0862"),
 ])
 def test_codebook_families_are_coded(coder: Coder, text: str, type_: str, cameo: str) -> None:
     mention = top(coder, text)
