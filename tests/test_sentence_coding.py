@@ -50,6 +50,9 @@ def top(coder: Coder, text: str) -> Mention | None:
      "0871"),
     ("The Malian junta received a team of observers from the African Union.", "RETREAT",
      "0862"),
+    ("The Kenyan high court opened a hearing into the police shootings.", "ACCUSE", "090"),
+    ("The electoral commission of Ghana completed its investigation into the vote.", "ACCUSE",
+     "090"),
 ])
 def test_codebook_families_are_coded(coder: Coder, text: str, type_: str, cameo: str) -> None:
     mention = top(coder, text)
