@@ -53,6 +53,8 @@ def top(coder: Coder, text: str) -> Mention | None:
     ("The Kenyan high court opened a hearing into the police shootings.", "ACCUSE", "090"),
     ("The electoral commission of Ghana completed its investigation into the vote.", "ACCUSE",
      "090"),
+    ("The Kenyan foreign minister rallied support for Somalia at the United Nations.",
+     "SUPPORT", "053"),
 ])
 def test_codebook_families_are_coded(coder: Coder, text: str, type_: str, cameo: str) -> None:
     mention = top(coder, text)
