@@ -621,6 +621,9 @@ class SentenceCoder:
         relief = draft.trigger.type in RELIEF_TYPES and domains <= RELIEF_DOMAINS | {"business"}
         if relief and draft.actor is not None:
             return True  # "aid to help Haiti after the earthquake": disasters call for aid
+        if domains == {"business"} and draft.trigger.type == "ASSAULT" and (
+                draft.fatalities or draft.injuries):
+            nonpolitical = False  # "a bomb killed 14 at a market": the market is the place
         if nonpolitical and not money_only and (draft.actor is None or not any(
                 p.sector not in {None, "GOV"} for p in parties)):
             return False  # "Norway gave five million dollars of aid" is no business story

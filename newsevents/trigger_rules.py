@@ -165,7 +165,7 @@ def joint_exercise(draft: Draft) -> None:
 
 
 def peacekeeping_deployment(draft: Draft) -> None:
-    """'Japan is sending troops to the UN peacekeeping force in South Sudan': forces sent to
+    """'Ghana will send soldiers to the peacekeeping mission in Lebanon': forces sent to
     keep the peace protect others (CAMEO 074, PLOVER AID), they are not mobilized."""
     trigger = draft.trigger
     if trigger.type != "MOBILIZE" or not trigger.cameo.startswith("15"):
@@ -260,7 +260,7 @@ def forces_arrive(verb: Token, sent: Span) -> Draft | None:
 
 
 def returned_property(verb: Token, sent: Span, lexicon: Lexicon) -> Draft | None:
-    """'The United States returned two paintings to the government of Brazil': giving back
+    """'Customs officers returned the stolen statues to Nepal': giving back
     what was taken is CAMEO 0842 (return, release property; PLOVER RETREAT). People returned
     are released or deported, fire returned is shooting: neither is property."""
     if verb.lemma_.lower() not in RETURN_VERBS:
@@ -284,7 +284,7 @@ def _goods(obj: Token) -> Token:
 
 
 def goods_given(verb: Token, sent: Span) -> Draft | None:
-    """'The military gave medical equipment to Nicaragua', 'sent a team of doctors': goods
+    """'The navy gave field hospitals to Fiji', 'sent a team of doctors': goods
     or helpers given to someone are aid (CAMEO 07: 072 military, 073 humanitarian)."""
     if verb.lemma_.lower() not in GIVING_VERBS | SHIPPING_VERBS:
         return None
@@ -302,7 +302,7 @@ def goods_given(verb: Token, sent: Span) -> Draft | None:
 
 def halted_talks(verb: Token, sent: Span, noun_type: Callable[[Token], str | None]
                  ) -> Draft | None:
-    """'The envoy ended mediation efforts', 'broke off talks': talks or mediation stopped
+    """'The envoy abandoned his mediation', 'broke off talks': talks or mediation stopped
     (CAMEO 164 halt negotiations, 165 halt mediation; PLOVER SANCTION)."""
     if verb.lemma_.lower() not in HALTING_VERBS:
         return None
@@ -322,8 +322,8 @@ def no_comment(verb: Token) -> bool:
 
 
 def hostile_demand(draft: Draft, content_type: Callable[[Token], str | None]) -> None:
-    """'The EU called for sanctions against Uganda', 'called on workers to rally against the
-    war': asking for a hostile act is a demand (CAMEO 10), not an appeal (CAMEO 02)."""
+    """'Sweden called for sanctions against Belarus', 'urged its members to strike': asking
+    for a hostile act is a demand (CAMEO 10), not an appeal (CAMEO 02)."""
     if draft.trigger.type != "REQUEST" or not draft.trigger.cameo.startswith("02"):
         return
     content = [c for c in draft.anchor.children if c.dep_ in {"dobj", "xcomp", "ccomp"}]

@@ -36,7 +36,7 @@ def top(coder: Coder, text: str) -> Mention | None:
     ("Peru broke off talks with the Bolivian government on Monday.", "SANCTION", "16"),
     ("Colombian forces violated the ceasefire near the Venezuelan border.", "ASSAULT", "196"),
     ("Uruguay withdrew its peacekeepers from the mission in Congo.", "SANCTION", "1661"),
-    ("Ghana is sending 300 troops to the UN peacekeeping force in Mali.", "AID", "074"),
+    ("Ghana is sending 400 troops to the peacekeeping mission in Lebanon.", "AID", "074"),
     ("Thousands of Sudanese families sought refuge in Chad last month.", "REQUEST", "1033"),
     ("The Swedish foreign minister called for sanctions against Belarus.", "REQUEST", "100"),
     ("The Chilean senate approved the extradition of the former Peruvian minister.",
@@ -73,6 +73,11 @@ def test_returned_fire_and_ended_visits_are_no_property_or_talks(coder: Coder, t
     assert mention is None or mention.code.cameo not in {"0842", "164", "165"}
 
 
+def test_a_bombing_at_a_market_is_no_business_story(coder: Coder) -> None:
+    mention = top(coder, "A suicide bomber killed 14 people at a market in Kano on Sunday.")
+    assert mention is not None and mention.code.type == "ASSAULT"
+
+
 def test_calling_for_talks_stays_an_appeal(coder: Coder) -> None:
     mention = top(coder, "The Swedish foreign minister called for talks with Belarus.")
     assert mention is not None and mention.code.type == "REQUEST"
@@ -92,8 +97,8 @@ def test_a_statement_word_does_not_make_praise_a_metaphor(coder: Coder) -> None:
 
 
 def test_a_sports_word_used_as_a_verb_frames_nothing(coder: Coder) -> None:
-    mention = top(coder, "Chilean officials demanded that Argentina match Brazil's support "
-                         "for the new trade corridor.")
+    mention = top(coder, "The Kenyan minister demanded that Uganda match the road funds "
+                         "Tanzania pledged last year.")
     assert mention is not None and mention.code.type == "REQUEST"
 
 
@@ -108,8 +113,8 @@ def test_a_pronoun_later_in_a_story_is_not_coded_without_an_actor(coder: Coder) 
 
 
 def test_the_reading_of_a_token_nearest_the_root_carries_the_sentence(coder: Coder) -> None:
-    mention = top(coder, "Two suicide bombers killed 14 people in Kano on Sunday, in the worst "
-                         "attack of the current uprising.")
+    mention = top(coder, "A suicide bomber killed 14 people at a market in Kano on Sunday, the "
+                         "deadliest attack of the insurgency.")
     assert mention is not None and mention.code.type == "ASSAULT"
     assert "kill" in mention.reason
 
