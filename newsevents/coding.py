@@ -32,6 +32,7 @@ from .models import Article, Country, DateRef, Party
 from .parties import PARTY_PREPS, QUANTITY_NOUNS, PartyReader, clause_subject
 from .trigger_rules import (
     PEACEKEEPING,
+    condolences,
     expelled_party,
     forces_arrive,
     goods_given,
@@ -251,7 +252,7 @@ class SentenceCoder:
         if shaped is not None:
             return shaped
         lemma = tok.lemma_.lower()
-        if no_comment(tok):
+        if no_comment(tok) or condolences(tok):
             return None
         for words in verb_phrases(tok, self.lexicon) if self.may_head_phrase(lemma) else ():
             found = self.lookup(words, "VERB")

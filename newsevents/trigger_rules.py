@@ -70,6 +70,8 @@ DEPORT = Trigger(("order", "leave"), "VERB", "COERCE", "deport", "174",
 HOSTILE_DEMANDS = frozenset({"SANCTION", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 REFUSING_VERBS = frozenset({"decline", "refuse"})
 COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "confirm", "say", "discuss"})
+SYMPATHY_VERBS = frozenset({"offer", "express", "extend", "send", "convey", "pass"})
+SYMPATHY_NOUNS = frozenset({"condolence", "condolences", "sympathy", "sympathies"})
 RETURN_VERBS = frozenset({"return", "repatriate"})
 NOT_PROPERTY = frozenset({"fire", "favor", "favour", "verdict", "call", "serve", "visit",
                           "home", "power", "ball", "seat", "percent", "prisoner", "hostage",
@@ -332,3 +334,10 @@ def hostile_demand(draft: Draft, content_type: Callable[[Token], str | None]) ->
     if any(content_type(c) in HOSTILE_DEMANDS for c in content):
         draft.trigger = replace(draft.trigger, cameo="100")
         draft.reason = f"{draft.reason}; asking for a hostile act is a demand"
+
+
+def condolences(verb: Token) -> bool:
+    """'The minister offered his condolences to Peru': an empathetic comment (CAMEO 018, a
+    statement PLOVER does not code), no offer of anything."""
+    return verb.lemma_.lower() in SYMPATHY_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SYMPATHY_NOUNS for c in verb.children)

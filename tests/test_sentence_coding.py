@@ -90,6 +90,12 @@ def test_declining_to_comment_is_no_rejection(coder: Coder) -> None:
     assert not [m for m in mentions if m.code.type == "REJECT"]
 
 
+def test_condolences_offered_are_no_offer(coder: Coder) -> None:
+    mentions = coder.code_text("The Chilean foreign minister offered his condolences to Peru "
+                               "on Monday.", PUBLISHED)
+    assert not [m for m in mentions if m.code.type == "AGREE"]
+
+
 def test_a_statement_word_does_not_make_praise_a_metaphor(coder: Coder) -> None:
     mention = top(coder, "The Japanese government welcomed the Korean president's statement "
                          "on the fisheries dispute.")
