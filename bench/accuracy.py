@@ -48,7 +48,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument("--limit", type=int, help="score only the first N items of each set")
     parser.add_argument("--dev", action="store_true",
-                        help="PLOVER: score the dev half instead of the held-out half")
+                        help="PLOVER: score the dev half instead of the held-out half; "
+                        "ConfliBERT: the train split instead of test; per-sentence "
+                        "findings of these two sets are listed only with --dev")
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data directory")
     parser.add_argument("--gold", type=Path, default=GOLD, help="our own gold articles")
     parser.add_argument("--verbose", action="store_true",

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from evalcore import RunContext, SetReport, code_items, counts_table, skipped
+from set_findings import aligned_blocks, sentence_finding
 
 from newsevents.evaluate import (
     NO_EVENT,
@@ -37,6 +38,11 @@ PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "A
 # (bench/gold/README.md), so the sentence sets read them the way their gold codes intents.
 INTENT_COOPERATIVE = frozenset({"AID", "COOPERATE", "SUPPORT", "CONCEDE", "RETREAT", "CONSULT"})
 INTENT_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+# The GSR is coded with PLOVER 0.5b1, whose COERCE has a mode "destroy" (property set on fire,
+# demolished, blown up: CAMEO 1712) and whose FIGHT covers taking ground by force (CAMEO 192,
+# "captured", "retaken" with mode heavy-weapons); we code them by the current manual's table
+# (CAMEO2PLOVER-2021: 1712 ASSAULT, 192 COERCE seize), so the GSR reads them its own way.
+GSR_TYPE_BY_CAMEO = {"1712": "COERCE", "192": "ASSAULT"}
 # Pre-ISO CAMEO country codes that the GSR still uses for three states.
 GSR_CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 # ConfliBERT pentaclass: 0 = statement (CAMEO 01-02); 1..4 = GDELT quad classes.
@@ -87,6 +93,14 @@ def intent_type(mention: Mention) -> str:
     return mention.code.type
 
 
+def gsr_type(mention: Mention) -> str:
+    """The type as the GSR's PLOVER 0.5b1 codes it (intents, destruction, taking ground)."""
+    intent = intent_type(mention)
+    if intent != mention.code.type:
+        return intent
+    return GSR_TYPE_BY_CAMEO.get(mention.code.cameo, intent)
+
+
 def gsr_countries(parties: object) -> set[str]:
     """ISO3 codes of a GSR source/target list (IGO, NGO, IMG ... are not countries)."""
     if not isinstance(parties, list):
@@ -127,10 +141,13 @@ def run_plover(ctx: RunContext) -> SetReport:
     pairs: list[tuple[str, str]] = []
     actor_hits: list[bool] = []
     target_hits: list[bool] = []
+    details: list[str] = []
     for record, mentions in zip(records, coded.mentions, strict=True):
         top = top_mention(mentions)
         pairs.append((PLOVER_RENAMES.get(record["event"], record["event"]),
-                      intent_type(top) if top else NO_EVENT))
+                      gsr_type(top) if top else NO_EVENT))
+        if ctx.dev and pairs[-1][0] != pairs[-1][1]:
+            details.append(sentence_finding(*pairs[-1], record["text"], top, mentions))
         if record.get("source"):
             actor_hits.append(top is not None and party_hit(
                 top.actor, gsr_countries(record["source"]), True))
@@ -147,7 +164,8 @@ def run_plover(ctx: RunContext) -> SetReport:
                      counts={"records": len(records), "with_actor": len(actor_hits),
                              "with_target": len(target_hits),
                              "coder_errors": len(coded.errors)},
-                     per_label=counts_table(counts), notes=(half, *coded.notes()))
+                     per_label=counts_table(counts), notes=(half, *coded.notes()),
+                     details=tuple(details))
 
 
 # --- 3. ConfliBERT CAMEO pentaclass + source/target spans -------------------------------------
@@ -193,30 +211,37 @@ def pentaclass(mention: Mention | None) -> str:
 
 def run_conflibert(ctx: RunContext) -> SetReport:
     root = ctx.data / "conflibert_cameo"
-    classes, ner = root / "cameo_class" / "test.tsv", root / "cameo_ner" / "test.txt"
+    split = "train" if ctx.dev else "test"
+    classes, ner = root / "cameo_class" / f"{split}.tsv", root / "cameo_ner" / f"{split}.txt"
     if not classes.exists():
         return skipped("conflibert", classes)
     rows = [line.rsplit("\t", 1) for line in classes.read_text(encoding="utf-8").splitlines()
             if line.strip()]
     blocks = ([b for b in ner.read_text(encoding="utf-8").split("\n\n") if b.strip()]
               if ner.exists() else [])
+    # test.txt is aligned line by line with test.tsv; train.txt is a subset in its own order
+    aligned = aligned_blocks([s for s, _ in rows], blocks) if ctx.dev else blocks
     rows = ctx.take(rows)
     coded = code_items(ctx, [(sentence, None) for sentence, _ in rows])
     pairs: list[tuple[str, str]] = []
     roles = {"source": Counts(), "target": Counts()}
+    details: list[str] = []
     for index, ((sentence, label), mentions) in enumerate(zip(rows, coded.mentions,
                                                               strict=True)):
         top = top_mention(mentions)
         pairs.append((label, pentaclass(top)))
-        if index < len(blocks):
-            spans = conll_spans(blocks[index], sentence)
+        if ctx.dev and label != pairs[-1][1]:
+            details.append(sentence_finding(*pairs[-1], sentence, top, mentions))
+        block = aligned[index] if index < len(aligned) else None
+        if block is not None:
+            spans = conll_spans(block, sentence)
             for role, party, tags in (("source", top.actor if top else None, "SR"),
                                       ("target", top.target if top else None, "TR")):
                 gold = [s for tag in tags for s in spans[tag]]
                 roles[role] += span_counts(party, sentence, gold)
     counts = label_counts(pairs)
     metrics = {"macro_f1": macro_f1(counts, PENTACLASS_NAMES), "accuracy": accuracy(pairs)}
-    if blocks:
+    if any(b is not None for b in aligned):
         for role, c in roles.items():
             metrics |= {f"{role}_span_precision": c.precision, f"{role}_span_recall": c.recall,
                         f"{role}_span_f1": c.f1}
@@ -224,13 +249,17 @@ def run_conflibert(ctx: RunContext) -> SetReport:
              for label, row in counts_table(counts).items()}
     return SetReport("conflibert", "ok", len(rows), metrics=metrics,
                      counts={"sentences": len(rows), "coder_errors": len(coded.errors)},
-                     per_label=table, notes=coded.notes())
+                     per_label=table, notes=(f"split: {split}", *coded.notes()),
+                     details=tuple(details))
 
 
 def span_counts(party: Party | None, sentence: str, gold: Sequence[tuple[int, int]]) -> Counts:
-    """One sentence's party against the gold chunks: tp when it overlaps one of them."""
+    """One sentence's party against the gold chunks: tp when it overlaps one of them. A party
+    with no text (a target implied by the story, not named in the sentence) claims no span:
+    it is no wrong span, and the gold chunk it leaves unfound is a miss."""
     hit = party_overlaps(party, sentence, gold)
-    return Counts(int(hit), int(party is not None and not hit), int(bool(gold) and not hit))
+    claimed = party is not None and bool(party.text)
+    return Counts(int(hit), int(claimed and not hit), int(bool(gold) and not hit))
 
 
 # --- 4. CASE 2021 task 2 (ACLED sub-event types) ---------------------------------------------

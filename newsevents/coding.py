@@ -32,14 +32,21 @@ from .models import Article, Country, DateRef, Party
 from .parties import PARTY_PREPS, QUANTITY_NOUNS, PartyReader, clause_subject
 from .trigger_rules import (
     PEACEKEEPING,
+    condolences,
     expelled_party,
     forces_arrive,
+    goods_given,
+    halted_talks,
+    hostile_demand,
     intent_to_give,
     joint_exercise,
+    no_comment,
     opinion_poll,
     order_to_leave,
+    peacekeeping_deployment,
     protesters_gathered,
     reported_demand,
+    returned_property,
 )
 
 if TYPE_CHECKING:
@@ -67,6 +74,9 @@ RELIEF_DOMAINS = frozenset({"weather", "health", "accident"})
 GENERIC_NOUNS = frozenset({"unrest", "violence", "tension", "bloodshed"})
 PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
+GROUP_NOUNS = frozenset({"team", "mission", "delegation", "group", "contingent", "batch",
+                         "unit", "detachment", "convoy", "shipment", "consignment", "load"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 WORKFORCES = frozenset({"workers", "education", "health workers", "labour unions"})  # strikers
 METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
 WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack",
@@ -137,7 +147,25 @@ class SentenceCoder:
         responses.link_reactions(drafts, self.noun_type)
         read_implied_targets(drafts, context[0] if context else None, self.gazetteer,
                              lambda sent: named_countries(sent, self.actors))
+        for draft in drafts:
+            if draft.implied_target is not None:
+                draft.implied_target = replace(draft.implied_target,
+                                               text=self.naming_words(draft))
         return drafts
+
+    def naming_words(self, draft: Draft) -> str:
+        """The words of the draft's sentence that name its implied target's country, or ""
+        when the story implies it without naming it there (the record claims no span)."""
+        country = draft.implied_target.country if draft.implied_target is not None else None
+        actor = draft.actor.text if draft.actor is not None else ""
+        for ent in entities_in(draft.sentence):
+            if ent.text in actor:
+                continue  # "Kyrgyz" in "Kyrgyz Prime Minister" names the actor's country
+            found, _ = self.actors.country_in(ent.text) if ent.label_ in {
+                "GPE", "NORP", "ORG"} else (None, False)
+            if found is not None and found.iso3 == country:
+                return ent.text
+        return ""
 
     def code_sentence(
         self,
@@ -163,6 +191,8 @@ class SentenceCoder:
             self.read_mode(draft)
             formal_protest(draft)
             joint_exercise(draft)
+            peacekeeping_deployment(draft)
+            hostile_demand(draft, self.content_type)
         self.read_places(sent, drafts, context, discourse, local)
         share_with_conjuncts(drafts, "location")
         self.read_home_country(drafts, context)
@@ -226,6 +256,8 @@ class SentenceCoder:
         if shaped is not None:
             return shaped
         lemma = tok.lemma_.lower()
+        if no_comment(tok) or condolences(tok):
+            return None
         for words in verb_phrases(tok, self.lexicon) if self.may_head_phrase(lemma) else ():
             found = self.lookup(words, "VERB")
             if found is not None and not (words == "agree with" and any(
@@ -240,7 +272,9 @@ class SentenceCoder:
         if found is None:
             return intent_to_give(tok, sent) or self.base_established(tok, lemma, sent) or \
                 self.weapons_found(tok, lemma, sent) or \
-                protesters_gathered(tok, sent, self.lexicon)
+                protesters_gathered(tok, sent, self.lexicon) or \
+                returned_property(tok, sent, self.lexicon) or goods_given(tok, sent) or \
+                halted_talks(tok, sent, self.object_type)
         if lemma in WEAPON_VERBS and not self.weapon_object(tok):
             return None  # "launched a bid", "fired the governor"
         if lemma == "call" and {"oprd", "dobj"} <= {c.dep_ for c in tok.children}:
@@ -356,6 +390,18 @@ class SentenceCoder:
                 return cand
         return None
 
+    def object_type(self, tok: Token) -> str | None:
+        """The PLOVER type of a noun as a trigger ('mediation efforts' -> CONSULT), or None."""
+        found = self._noun_code(tok) if tok.pos_ in {"NOUN", "PROPN"} else None
+        return found.type if found is not None else None
+
+    def content_type(self, tok: Token) -> str | None:
+        """The PLOVER type of a requested act: a trigger noun ('sanctions') or verb ('rally')."""
+        if tok.pos_ in {"VERB", "AUX"}:
+            found = self.lexicon.trigger(tok.lemma_.lower(), "VERB")
+            return found.type if found is not None else None
+        return self.object_type(tok)
+
     def _is_trigger_noun(self, tok: Token) -> bool:
         return tok.pos_ in {"NOUN", "PROPN"} and self._noun_code(tok) is not None
 
@@ -457,17 +503,19 @@ class SentenceCoder:
     def drop_embedded(drafts: list[Draft]) -> list[Draft]:
         """'threatened to strike': keep the threat; the inner strike was dropped by factuality.
         A denial of an act is the act, denied, not a REJECT; the demand a protest is staged
-        for is part of the protest. Remaining duplicates (same token) are removed."""
+        for is part of the protest. Of two readings of one token ('bombers' alone and
+        'bombers killed'), the one nearest the root stays."""
         seen: set[int] = set()
         out = []
-        for draft in drafts:
+        for draft in sorted(drafts, key=lambda d: tree_depth(d.anchor)):
             if draft.token.i not in seen and not _denial_of_event(draft, drafts) and \
                     not _protest_purpose(draft, drafts) and not _agreed_content(draft, drafts) \
                     and not _carried_order(draft, drafts) and not _denier_version(draft, drafts) \
                     and not _carrier_verb(draft, drafts) and not _rejected_statement(draft, drafts):
                 out.append(draft)
                 seen.add(draft.token.i)
-        return out
+        kept = {id(d) for d in out}
+        return [d for d in drafts if id(d) in kept]  # in the sentence's order again
 
     def read_mode(self, draft: Draft) -> None:
         """A modifier or instrument word narrows the mode: 'precision strikes' -> aerial."""
@@ -571,6 +619,8 @@ class SentenceCoder:
         """Sports and business metaphors have no political party: drop them."""
         parties = [p for p in (draft.actor, draft.target, *draft.co_actors) if p is not None]
         domains = {d for t in draft.sentence if (d := self.context_domain(t, draft))}
+        if draft.trigger.type not in PHYSICAL_TYPES:
+            domains.discard("verbal")  # words make 'attacked' a metaphor, not 'welcomed'
         if SCORELINE.search(draft.sentence.text):
             domains.add("sports")  # "beat the Tigers 30-12"
         nonpolitical = bool(domains)
@@ -578,6 +628,9 @@ class SentenceCoder:
         relief = draft.trigger.type in RELIEF_TYPES and domains <= RELIEF_DOMAINS | {"business"}
         if relief and draft.actor is not None:
             return True  # "aid to help Haiti after the earthquake": disasters call for aid
+        if domains == {"business"} and draft.trigger.type == "ASSAULT" and (
+                draft.fatalities or draft.injuries):
+            nonpolitical = False  # "a bomb killed 14 at a market": the market is the place
         if nonpolitical and not money_only and (draft.actor is None or not any(
                 p.sector not in {None, "GOV"} for p in parties)):
             return False  # "Norway gave five million dollars of aid" is no business story
@@ -612,6 +665,8 @@ class SentenceCoder:
         if tok.i in draft.tokens:
             return None
         domain = self.lexicon.nonpolitical_domain(tok.lemma_.lower())
+        if domain in METAPHOR_DOMAINS | {"business"} and tok.pos_ in {"VERB", "AUX"}:
+            return None  # "match its support", "shared intelligence" are no match or shares
         if domain != "verbal":
             return domain
         framing = draft.anchor in (tok.head, tok.head.head) and tok.head.lower_ != "to"
@@ -634,6 +689,10 @@ class SentenceCoder:
         if draft.anchor.pos_ not in {"VERB", "AUX"}:
             return False
         subj, passive = clause_subject(draft.anchor)
+        if subj is not None and subj.pos_ == "PRON" and subj.lower_ in PERSONAL_PRONOUNS and \
+                not passive and draft.trigger.type not in PHYSICAL_TYPES and \
+                draft.sentence.start == 0:
+            return True  # a text opening "He accused the army of ...": no one to resolve to
         if subj is None or subj.pos_ == "PRON" or (passive and draft.trigger.type == "ASSAULT"):
             return False
         if subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
@@ -653,6 +712,14 @@ class SentenceCoder:
                 if country is not None:
                     out.append((ent.start, country))
         return out
+
+
+def tree_depth(tok: Token) -> int:
+    """How many heads lie between a token and its sentence's root."""
+    depth = 0
+    while tok.head.i != tok.i:
+        tok, depth = tok.head, depth + 1
+    return depth
 
 
 def _is_measure(noun: Token) -> bool:
@@ -676,8 +743,9 @@ def verb_phrases(tok: Token, lexicon: Lexicon | None = None) -> list[str]:
     prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
     objs = [c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     objs += [g.lemma_.lower() for c in tok.children if c.dep_ == "dobj" and (
-        _is_measure(c) or c.pos_ == "NUM") for p in c.children if p.dep_ == "prep"
-        and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # "700 kg of medicine"
+        _is_measure(c) or c.pos_ == "NUM" or c.lemma_.lower() in GROUP_NOUNS)
+        for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children if g.dep_ == "pobj"]  # "700 kg of medicine", "a team of observers"
     objs += ["money" for c in tok.children  # "gave $5 million": the lexicon's 'money'
              if c.dep_ == "dobj" and _is_money(c, lexicon)]
     first_obj = min((c.i for c in tok.children if c.dep_ == "dobj"), default=len(tok.doc))

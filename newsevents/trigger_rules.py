@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,7 @@ HELP_WORDS = frozenset({"help", "join", "reinforce", "peacekeeping", "mission", 
 PEACEKEEPING = Trigger(("arrive",), "VERB", "AID", None, "074",
                        "forces arriving to help another country (peacekeeping, CAMEO 074)")
 DEPLOYMENT = Trigger(("arrive",), "VERB", "MOBILIZE", "troops", "154", "forces arriving")
+PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peacekeep"})
 GIVING_VERBS = frozenset({"send", "contribute", "provide", "give", "supply", "help",
                           "assist", "share", "host", "lend", "offer", "finance", "fund"})
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager"})
@@ -65,6 +67,45 @@ EXPEL = Trigger(("order", "leave"), "VERB", "SANCTION", "expel", "166",
                 "diplomats ordered to leave are expelled")
 DEPORT = Trigger(("order", "leave"), "VERB", "COERCE", "deport", "174",
                  "people ordered out of the country are deported")
+HOSTILE_DEMANDS = frozenset({"SANCTION", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+REFUSING_VERBS = frozenset({"decline", "refuse"})
+COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "confirm", "say", "discuss"})
+SYMPATHY_VERBS = frozenset({"offer", "express", "extend", "send", "convey", "pass"})
+SYMPATHY_NOUNS = frozenset({"condolence", "condolences", "sympathy", "sympathies"})
+RETURN_VERBS = frozenset({"return", "repatriate"})
+NOT_PROPERTY = frozenset({"fire", "favor", "favour", "verdict", "call", "serve", "visit",
+                          "home", "power", "ball", "seat", "percent", "prisoner", "hostage",
+                          "refugee", "migrant", "body", "remains", "detainee", "citizen",
+                          "national", "child"})
+RETURN = Trigger(("return",), "VERB", "RETREAT", None, "0842",
+                 "property given back (CAMEO 0842 return, release property)")
+SHIPPING_VERBS = frozenset({"ship", "deliver", "donate", "distribute", "dispatch", "airlift",
+                            "fly", "hand", "truck"})
+CONTAINER_NOUNS = frozenset({"team", "batch", "shipment", "consignment", "convoy", "load",
+                             "ton", "tonne", "kilogram", "kg", "plane", "planeload", "truckload",
+                             "package", "lot", "crate", "box", "supply", "unit"})
+MILITARY_GOODS = frozenset({"weapon", "arm", "ammunition", "munition", "missile", "rocket",
+                            "tank", "jet", "fighter", "warplane", "helicopter", "drone",
+                            "rifle", "artillery", "howitzer", "warship", "armor", "armour"})
+RELIEF_GOODS = frozenset({"equipment", "supply", "food", "medicine", "medication", "drug",
+                          "vaccine", "vaccination", "tent", "blanket", "water", "grain", "flour",
+                          "wheat", "rice", "ration", "kit", "mask", "ventilator", "ambulance",
+                          "generator", "shelter", "doctor", "medic", "nurse", "rescuer",
+                          "expert", "material", "relief", "fuel", "seed", "fertilizer",
+                          "clothing", "clothes"})
+MILITARY_AID = Trigger(("give",), "VERB", "AID", None, "072",
+                       "weapons given to another party (CAMEO 072)")
+HUMANITARIAN_AID = Trigger(("give",), "VERB", "AID", None, "073",
+                           "relief goods or helpers given (CAMEO 073)")
+HALTING_VERBS = frozenset({"end", "halt", "suspend", "abandon", "stop", "freeze", "quit",
+                           "terminate", "break", "discontinue"})
+TALK_NOUNS = frozenset({"talk", "negotiation", "mediation", "dialogue", "effort", "process",
+                        "contact", "consultation"})
+MEDIATION_WORDS = frozenset({"mediation", "mediate", "mediator"})
+HALT_TALKS = Trigger(("end", "talk"), "VERB", "SANCTION", "withdraw", "164",
+                     "talks halted (CAMEO 164)")
+HALT_MEDIATION = Trigger(("end", "mediation"), "VERB", "SANCTION", "withdraw", "165",
+                         "mediation halted (CAMEO 165)")
 
 
 def reported_demand(clause: Token, sent: Span) -> Draft | None:
@@ -123,6 +164,17 @@ def joint_exercise(draft: Draft) -> None:
     if partner:
         draft.trigger = replace(trigger, type="COOPERATE", mode=None, cameo="062", acled=None)
         draft.reason = f"{draft.reason}; an exercise with a partner is cooperation"
+
+
+def peacekeeping_deployment(draft: Draft) -> None:
+    """'Ghana will send soldiers to the peacekeeping mission in Lebanon': forces sent to
+    keep the peace protect others (CAMEO 074, PLOVER AID), they are not mobilized."""
+    trigger = draft.trigger
+    if trigger.type != "MOBILIZE" or not trigger.cameo.startswith("15"):
+        return
+    if any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in draft.anchor.subtree):
+        draft.trigger = replace(trigger, type="AID", mode=None, cameo="074", acled=None)
+        draft.reason = f"{draft.reason}; sent to keep the peace"
 
 
 def intent_to_give(verb: Token, sent: Span) -> Draft | None:
@@ -207,3 +259,85 @@ def forces_arrive(verb: Token, sent: Span) -> Draft | None:
     code = PEACEKEEPING if helping else DEPLOYMENT
     return Draft(code, verb, verb, sent, reason=f"forces '{verb.lemma_}'" +
                  (" to help" if helping else ""))
+
+
+def returned_property(verb: Token, sent: Span, lexicon: Lexicon) -> Draft | None:
+    """'Customs officers returned the stolen statues to Nepal': giving back
+    what was taken is CAMEO 0842 (return, release property; PLOVER RETREAT). People returned
+    are released or deported, fire returned is shooting: neither is property."""
+    if verb.lemma_.lower() not in RETURN_VERBS:
+        return None
+    thing = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if thing is None or thing.pos_ not in {"NOUN", "PROPN"} or \
+            thing.lemma_.lower() in NOT_PROPERTY or thing.ent_type_ in {"PERSON", "NORP"} or \
+            lexicon.actor_term(thing.lemma_) is not None:
+        return None
+    return Draft(RETURN, verb, verb, sent, reason=f"'{verb.lemma_} {thing.lemma_}' given back")
+
+
+def _goods(obj: Token) -> Token:
+    """The goods an object names: 'medical equipment', 'a team of doctors', '700 tons of rice'."""
+    if obj.lemma_.lower() in CONTAINER_NOUNS or obj.like_num:
+        inner = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"), None)
+        if inner is not None:
+            return inner
+    return obj
+
+
+def goods_given(verb: Token, sent: Span) -> Draft | None:
+    """'The navy gave field hospitals to Fiji', 'sent a team of doctors': goods
+    or helpers given to someone are aid (CAMEO 07: 072 military, 073 humanitarian)."""
+    if verb.lemma_.lower() not in GIVING_VERBS | SHIPPING_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if obj is None:
+        return None
+    goods = _goods(obj)
+    lemma = goods.lemma_.lower()
+    code = MILITARY_AID if lemma in MILITARY_GOODS else (
+        HUMANITARIAN_AID if lemma in RELIEF_GOODS else None)
+    if code is None:
+        return None
+    return Draft(code, verb, verb, sent, reason=f"'{verb.lemma_} {lemma}' gives aid")
+
+
+def halted_talks(verb: Token, sent: Span, noun_type: Callable[[Token], str | None]
+                 ) -> Draft | None:
+    """'The envoy abandoned his mediation', 'broke off talks': talks or mediation stopped
+    (CAMEO 164 halt negotiations, 165 halt mediation; PLOVER SANCTION)."""
+    if verb.lemma_.lower() not in HALTING_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if obj is None or noun_type(obj) != "CONSULT" or obj.lemma_.lower() not in TALK_NOUNS:
+        return None  # "ended a five-day trip" is no break-off
+    mediation = any(t.lemma_.lower() in MEDIATION_WORDS for t in obj.subtree)
+    return Draft(HALT_MEDIATION if mediation else HALT_TALKS, verb, verb, sent,
+                 reason=f"'{verb.lemma_} {obj.lemma_}' halts talks", covers=(obj.i,))
+
+
+def no_comment(verb: Token) -> bool:
+    """'The ministry declined to comment': a statement (CAMEO 011 decline comment), no
+    rejection of anything."""
+    return verb.lemma_.lower() in REFUSING_VERBS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS for c in verb.children)
+
+
+def hostile_demand(draft: Draft, content_type: Callable[[Token], str | None]) -> None:
+    """'Sweden called for sanctions against Belarus', 'urged its members to strike': asking
+    for a hostile act is a demand (CAMEO 10), not an appeal (CAMEO 02)."""
+    if draft.trigger.type != "REQUEST" or not draft.trigger.cameo.startswith("02"):
+        return
+    content = [c for c in draft.anchor.children if c.dep_ in {"dobj", "xcomp", "ccomp"}]
+    content += [g for c in draft.anchor.children if c.dep_ == "prep" and c.lower_ == "for"
+                for g in c.children if g.dep_ == "pobj"]
+    if any(content_type(c) in HOSTILE_DEMANDS for c in content):
+        draft.trigger = replace(draft.trigger, cameo="100")
+        draft.reason = f"{draft.reason}; asking for a hostile act is a demand"
+
+
+def condolences(verb: Token) -> bool:
+    """'The minister offered his condolences to Peru': an empathetic comment (CAMEO 018, a
+    statement PLOVER does not code), no offer of anything."""
+    return verb.lemma_.lower() in SYMPATHY_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SYMPATHY_NOUNS for c in verb.children)
