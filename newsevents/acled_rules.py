@@ -36,6 +36,7 @@ DESTROYED_OVERRIDES = frozenset({None, "Disrupted weapons use", "Looting/propert
 WEAPON_MODES = {"suicide-attack": "Suicide bomb", "aerial": "Air/drone strike",
                 "drone": "Air/drone strike", "heavy-weapons": "Shelling/artillery/missile attack",
                 "explosives": "Remote explosive/landmine/IED"}
+LAUNCH_LEMMAS = frozenset({"fire", "launch", "lob", "hurl", "drop"})  # the weapon was used
 WEAPON_CUES = (("chemical", "Chemical weapon"), ("suicide", "Suicide bomb"),
                ("grenade", "Grenade"), ("air", "Air/drone strike"),
                ("explosive", "Remote explosive/landmine/IED"),
@@ -119,14 +120,19 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
         if view.mode in BODILY_MODES:  # protesters_violent() was ruled out above
             return "Excessive force against protesters", "protesters beaten or attacked"
         return "Protest with intervention", "force against protesters"  # tear gas, arrests
+    if view.mode in {"explosives", "destroy"} and "disposal" in cues:
+        return "Disrupted weapons use", "an explosive made safe"  # "a controlled explosion"
     if view.mode in {"destroy", "heavy-weapons", "aerial", None} and "projectile" in \
-            lexicon.acled_cues(view.objects[:1]) and view.override in DESTROYED_OVERRIDES:
+            lexicon.acled_cues(view.objects[:1]) and view.override in DESTROYED_OVERRIDES \
+            and view.trigger not in LAUNCH_LEMMAS:  # "fired rockets" is the attack itself
         return "Disrupted weapons use", "an incoming weapon destroyed"  # "downed two drones"
     if view.mode == "destroy" and "weapon" in lexicon.acled_cues(view.objects[:1]) and \
             view.override in DESTROYED_OVERRIDES:
         return "Disrupted weapons use", "weapons destroyed"  # "destroyed an arms cache"
     if is_protesters(view.actor) and view.mode in {None, "destroy", "primitive", "beat"}:
         return "Violent demonstration", "violent protesters"
+    if view.override == "Looting/property destruction" and is_mob(view.actor, lexicon):
+        return "Mob violence", "a crowd destroyed property"
     if view.override is not None and not (view.mode in WEAPON_MODES and view.override ==
                                           "Looting/property destruction"):
         return view.override, "trigger"  # but jets destroying a depot is an air strike
@@ -143,10 +149,10 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
     for cue, subtype in WEAPON_CUES:
         if cue in cues and not (cue == "grenade" and "intervention" in cues):
             return subtype, f"cue {cue}"
+    if is_mob(view.actor, lexicon):  # villagers burning a house: a mob, not an armed group
+        return "Mob violence", "a crowd attacked"
     if view.mode == "destroy":
         return "Looting/property destruction", "mode destroy"
-    if is_mob(view.actor, lexicon):
-        return "Mob violence", "a crowd attacked"
     if is_civilian(view.target, lexicon) or (view.target is None and "civilian" in
                                               lexicon.acled_cues(view.objects)):
         return "Attack", "civilian target"
@@ -197,8 +203,18 @@ def _coerce(view: EventView, cues: frozenset[str], lexicon: Lexicon
             return "Government regains territory", "state forces took ground"
         if state is False:
             return "Non-state actor overtakes territory", "non-state group took ground"
+    if view.override == "Looting/property destruction":
+        if is_protesters(view.actor):
+            return "Violent demonstration", "protesters looted"
+        if is_mob(view.actor, lexicon):
+            return "Mob violence", "a crowd looted"
     if view.override is not None:
         return view.override, "trigger"
+    if view.mode == "seize" and is_civilian(view.target, lexicon) and not (
+            lexicon.acled_cues(view.objects) & {"weapon", "territory"}):
+        if is_state(view.actor, lexicon):
+            return "Arrests", "people seized by state forces"
+        return "Abduction/forced disappearance", "people seized"  # "seized three aid workers"
     if view.mode == "seize" and ("weapon" in party_cues(view.target, lexicon)
                                  or "weapon" in lexicon.acled_cues(view.objects)
                                  or ("weapon" in cues and is_state(view.actor, lexicon))):

@@ -18,6 +18,12 @@ from typing import TYPE_CHECKING
 
 from . import dating, reports, responses
 from .acled_rules import EventView, acled_subtype
+from .acled_triggers import (
+    STATES_OF_AFFAIRS,
+    base_established,
+    event_happened,
+    gathered_in_protest,
+)
 from .actors import ActorResolver, Discourse
 from .addressees import named_countries, read_implied_targets
 from .attribution import ReportingLexicon
@@ -62,11 +68,16 @@ WEAPON_VERBS = frozenset({"launch", "fire"})  # events only with a weapon, or no
 MONEY_TYPES = frozenset({"AID", "SANCTION", "AGREE", "COOPERATE"})  # money is their matter
 RELIEF_TYPES = frozenset({"AID", "COOPERATE", "RETREAT"})  # help and truces in a disaster
 RELIEF_DOMAINS = frozenset({"weather", "health", "accident"})
-GENERIC_NOUNS = frozenset({"unrest", "violence", "tension", "bloodshed"})
+GENERIC_NOUNS = STATES_OF_AFFAIRS  # "unrest", "violence": a state of affairs, no one act
 PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
 WORKFORCES = frozenset({"workers", "education", "health workers", "labour unions"})  # strikers
 METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
+ACT_MODES = frozenset({"abduct", "sexual"})  # the act, whatever weapon the actor carried
+WHEN_PREPS = frozenset({"after", "in", "during", "following", "since", "from", "by"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "through", "into"})
+PLAIN_MODES = frozenset({"arrest"})  # events even when no party is named
+WEAPON_CUES = frozenset({"chemical", "suicide", "grenade", "explosive", "air", "shelling"})
 WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack",
                           "unconventional"})
 
@@ -234,9 +245,11 @@ class SentenceCoder:
         if found is None and lemma in CASUALTY_VERBS:
             return self.casualty_cause(tok, lemma, sent)  # "died of torture"
         if found is None:
-            return intent_to_give(tok, sent) or self.base_established(tok, lemma, sent) or \
+            return intent_to_give(tok, sent) or base_established(tok, sent, self.lexicon) or \
                 self.weapons_found(tok, lemma, sent) or \
-                protesters_gathered(tok, sent, self.lexicon)
+                protesters_gathered(tok, sent, self.lexicon) or \
+                event_happened(tok, sent, self.lexicon, self._noun_code, self.weapon_trigger) \
+                or gathered_in_protest(tok, sent, self.lexicon)
         if lemma in WEAPON_VERBS and not self.weapon_object(tok):
             return None  # "launched a bid", "fired the governor"
         if lemma == "call" and {"oprd", "dobj"} <= {c.dep_ for c in tok.children}:
@@ -296,6 +309,13 @@ class SentenceCoder:
         return Draft(code, verb, verb, sent, reason=f"'{lemma} in {cause.lemma_}'",
                      covers=(cause.i,))
 
+    def weapon_trigger(self, lemma: str) -> Trigger | None:
+        """A weapon word of modes.tsv ('mortar', 'rocket') as the trigger of its attack."""
+        word = self.mode_words.get(lemma)
+        if word is None or word.type != "ASSAULT":
+            return None
+        return Trigger((lemma,), "NOUN", word.type, word.mode, word.cameo, "a weapon that hit")
+
     def weapon_object(self, verb: Token) -> bool:
         """'fired rockets', 'launched drones', 'fired on the convoy', 'shots were fired'."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -303,18 +323,6 @@ class SentenceCoder:
             return True
         word = self.mode_words.get(obj.lemma_.lower())
         return (word is not None and word.type == "ASSAULT") or self._is_trigger_noun(obj)
-
-    def base_established(self, verb: Token, lemma: str, sent: Span) -> Draft | None:
-        """'The militia set up a base', 'a new camp was built': ACLED Headquarters or base
-        established (PLOVER MOBILIZE)."""
-        if "establish" not in self.lexicon.acled_cues([lemma]):
-            return None
-        obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-        if obj is None or "base" not in self.lexicon.acled_cues([obj.lemma_]):
-            return None
-        code = Trigger((lemma, obj.lemma_.lower()), "VERB", "MOBILIZE", "troops", "154",
-                       "a base set up", "Headquarters or base established")
-        return Draft(code, verb, verb, sent, reason=f"'{lemma} {obj.lemma_}'")
 
     def weapons_found(self, verb: Token, lemma: str, sent: Span) -> Draft | None:
         """'Soldiers found a cache of rifles and ammunition', 'police defused two bombs':
@@ -388,9 +396,19 @@ class SentenceCoder:
             light = tok.head  # "announced a ceasefire": the announcement makes it so
         if light is not None:
             return Draft(found, tok, light, sent, reason=f"'{light.lemma_} {tok.lemma_}'")
-        if self.has_arguments(tok):
+        if self.has_arguments(tok) or (found.type == "ASSAULT" and self.weapon_named(tok)):
             return Draft(found, tok, tok, sent, reason=f"noun '{tok.lemma_.lower()}'")
         return None
+
+    def weapon_named(self, noun: Token) -> bool:
+        """'a suspected gas attack', 'a grenade attack': a weapon names one attack."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in WHEN_PREPS:
+            return False  # "after a gas attack"; a verb carries its arguments ("a strike hit")
+        mods = [c.lemma_ for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+        if not mods:
+            return False  # the noun alone ("a bomb") is no attack
+        cues = self.lexicon.acled_cues(mods) | self.lexicon.acled_cues([mods[-1], noun.lemma_])
+        return bool(cues & WEAPON_CUES)
 
     def disrupted_weapon(self, noun: Token, found: Trigger, sent: Span) -> Draft | None:
         """'Police found an IED and defused it': a weapon that was not used (ACLED Disrupted
@@ -464,7 +482,10 @@ class SentenceCoder:
         return out
 
     def read_mode(self, draft: Draft) -> None:
-        """A modifier or instrument word narrows the mode: 'precision strikes' -> aerial."""
+        """A modifier or instrument word narrows the mode: 'precision strikes' -> aerial.
+        What was done to people (abducted, raped) stays: 'gunmen abducted' is no shooting."""
+        if draft.trigger.mode in ACT_MODES:
+            return
         words = [c for c in draft.token.children if c.dep_ in {"amod", "compound", "nmod"}]
         words += [c for c in draft.anchor.children if c.dep_ == "advmod"]  # "sexually assaulted"
         for tok in {draft.token, draft.anchor}:
@@ -586,19 +607,32 @@ class SentenceCoder:
         if draft.trigger.type == "PROTEST":
             protesters(draft)
             return True
-        if draft.trigger.acled is not None and draft.trigger.type in {"COERCE", "MOBILIZE"} or \
-                draft.trigger.mode == "arrest":
+        if draft.trigger.acled is not None and draft.trigger.type != "ASSAULT" or \
+                draft.trigger.mode in PLAIN_MODES:
             return True  # "a bomb was defused", "three men were arrested": the act is plain
         casualties = bool(draft.fatalities) or bool(draft.injuries)
-        return draft.trigger.type == "ASSAULT" and (casualties or (
-            draft.trigger.mode in WEAPON_MODES and self.names_weapon(draft)))
+        return draft.trigger.type == "ASSAULT" and (casualties or draft.trigger.mode in ACT_MODES
+                                                    or self.names_weapon(draft))
 
     def names_weapon(self, draft: Draft) -> bool:
-        """'a roadside bomb exploded' names its weapon; 'heating bills exploded' does not."""
+        """'a roadside bomb exploded' names its weapon; 'heating bills exploded' does not;
+        'an improvised explosive device detonated' names it in its subject's modifiers."""
         if draft.token.pos_ in {"NOUN", "PROPN"}:
+            return draft.trigger.mode in WEAPON_MODES or bool(self.lexicon.acled_cues(
+                [t.lemma_ for t in draft.token.subtree]) & WEAPON_CUES)
+        if draft.trigger.mode in WEAPON_MODES and any(
+                c.lemma_.lower() in self.mode_words for c in draft.anchor.children
+                if c.dep_ in {"nsubj", "nsubjpass", "dobj"}):
             return True
-        return any(c.lemma_.lower() in self.mode_words for c in draft.anchor.children
-                   if c.dep_ in {"nsubj", "nsubjpass", "dobj"})
+        heads = [c for c in draft.anchor.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        heads += [g for c in draft.anchor.children if c.dep_ in {"prep", "agent"}
+                  for g in c.children if g.dep_ == "pobj"]
+        if draft.anchor.dep_ == "acl":  # "an explosive device detonated" parsed as a phrase
+            heads.append(draft.anchor.head)
+        heads += [g for h in heads for a in h.children if a.dep_ == "acl" for g in a.subtree
+                  if g.dep_ in {"dobj", "pobj"}]  # "munitions containing sarin"
+        return any(self.lexicon.acled_cues([*(t.lemma_ for t in h.lefts if t.dep_ in {
+            "compound", "amod", "nmod"}), h.lemma_]) & WEAPON_CUES for h in heads)
 
     def context_domain(self, tok: Token, draft: Draft) -> str | None:
         """The domain of a sports/business/weather word beside the trigger ('storm' itself
@@ -606,6 +640,9 @@ class SentenceCoder:
         if tok.i in draft.tokens:
             return None
         domain = self.lexicon.nonpolitical_domain(tok.lemma_.lower())
+        if domain in {"business", "weather"} and (tok.pos_ == "VERB" or (
+                domain == "business" and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS)):
+            return None  # "stormed the building", "shared power", "a blast at a market"
         if domain != "verbal":
             return domain
         framing = draft.anchor in (tok.head, tok.head.head) and tok.head.lower_ != "to"

@@ -1,0 +1,96 @@
+"""Events of ACLED's kinds that no trigger word carries, read off the shape of a clause.
+
+- An event that happened: "fighting broke out", "a car bomb went off", "protests erupted",
+  "two mortar rounds landed near the palace": the verb only says that its subject (an event
+  noun, or a weapon) took place or hit, so the subject carries the event.
+- A base set up: "the militia set up its HQ in the town hall", "rebels turned the school into
+  a base": ACLED Headquarters or base established (PLOVER MOBILIZE).
+- A gathering in protest: "hundreds of people gathered outside parliament to demand ...",
+  "residents assembled chanting slogans": people who gather to voice a grievance hold a
+  demonstration (ACLED Peaceful protest unless force or violence is reported).
+
+The verbs and signs are in data/acled_cues.tsv (cues "occurrence", "establish", "base",
+"gather", "protest_sign").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .drafts import Draft
+from .lexicon import Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .lexicon import Lexicon
+
+NounCode = Callable[["Token"], "Trigger | None"]
+GATHERING = Trigger(("gather",), "VERB", "PROTEST", "demo", "141", "people gathered in protest")
+WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack"})
+STATES_OF_AFFAIRS = frozenset({"unrest", "violence", "tension", "bloodshed"})  # no one act
+BASE_PREPS = frozenset({"into", "as"})  # "turned the school into a base", "used it as a base"
+PURPOSE_DEPS = frozenset({"xcomp", "advcl", "conj", "prep", "dobj", "acl"})
+
+
+def verb_cues(verb: Token, lexicon: Lexicon) -> frozenset[str]:
+    """Cues of the verb alone and with its particle or first preposition ('go off')."""
+    second = next((c.lemma_ for c in verb.children if c.dep_ in {"prt", "prep", "dobj"}
+                   and c.i > verb.i), None)  # "went off", "ripped through", "took place"
+    lemmas = [verb.lemma_, second] if second is not None else [verb.lemma_]
+    return lexicon.acled_cues(lemmas)
+
+
+def event_happened(verb: Token, sent: Span, lexicon: Lexicon, noun_code: NounCode,
+                   weapon_code: Callable[[str], Trigger | None]) -> Draft | None:
+    """'Clashes erupted', 'a bomb went off': the subject is the event (or the weapon used)."""
+    if verb.pos_ != "VERB" or "occurrence" not in verb_cues(verb, lexicon):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or \
+            subject.lemma_.lower() in STATES_OF_AFFAIRS:
+        return None
+    code = noun_code(subject) or _weapon(subject, weapon_code)
+    if code is None:
+        return None
+    return Draft(code, subject, verb, sent, reason=f"'{subject.lemma_} {verb.lemma_}'")
+
+
+def _weapon(noun: Token, weapon_code: Callable[[str], Trigger | None]) -> Trigger | None:
+    """'mortar rounds', 'a rocket', 'shells': a weapon that landed or hit is its attack."""
+    for word in (noun, *(c for c in noun.children if c.dep_ in {"compound", "amod"})):
+        code = weapon_code(word.lemma_.lower())
+        if code is not None and code.mode in WEAPON_MODES:
+            return code
+    return None
+
+
+def gathered_in_protest(verb: Token, sent: Span, lexicon: Lexicon) -> Draft | None:
+    """'Hundreds gathered outside parliament to demand his resignation': a demonstration."""
+    if "gather" not in lexicon.acled_cues([verb.lemma_]):
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    signs = [t.lemma_ for c in verb.children if c.dep_ in PURPOSE_DEPS for t in c.subtree]
+    if "protest_sign" not in lexicon.acled_cues(signs):
+        return None
+    return Draft(GATHERING, verb, verb, sent, reason=f"'{verb.lemma_}' in protest")
+
+
+def base_established(verb: Token, sent: Span, lexicon: Lexicon) -> Draft | None:
+    """'The militia set up a base', 'a new camp was built', 'converted a school into its
+    headquarters': ACLED Headquarters or base established (PLOVER MOBILIZE)."""
+    lemma = verb.lemma_.lower()
+    if "establish" not in lexicon.acled_cues([lemma]):
+        return None
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in BASE_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    base = next((h for h in heads if "base" in lexicon.acled_cues(
+        [*(t.lemma_ for t in h.lefts if t.dep_ in {"compound", "amod"}), h.lemma_])), None)
+    if base is None:
+        return None
+    code = Trigger((lemma, base.lemma_.lower()), "VERB", "MOBILIZE", "troops", "154",
+                   "a base set up", "Headquarters or base established")
+    return Draft(code, verb, verb, sent, reason=f"'{lemma} {base.lemma_}'")
