@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from .lexicon import Lexicon
     from .models import Party
@@ -31,6 +31,7 @@ STATE_FORCE_WORDS = frozenset({"attack", "violent", "violently"})  # said of the
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter",
                              "crowd", "protest", "demonstration", "rally", "march", "mourner",
                              "picketer"})
+TWO_SIDED = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "scuffle"})
 DESTROYED_OVERRIDES = frozenset({None, "Disrupted weapons use", "Looting/property destruction"})
 # ASSAULT modes whose weapon decides the sub-event type, in ACLED's order of precedence.
 WEAPON_MODES = {"suicide-attack": "Suicide bomb", "aerial": "Air/drone strike",
@@ -60,7 +61,14 @@ class EventView:
 
 
 def sentence_cues(view: EventView, lexicon: Lexicon) -> frozenset[str]:
-    return lexicon.acled_cues([t.lemma_ for t in view.sentence if not t.is_punct])
+    return lexicon.acled_cues([t.lemma_ for t in view.sentence if not t.is_punct and
+                               not is_riot_gear(t)])
+
+
+def is_riot_gear(tok: Token) -> bool:
+    """'riot police', 'riot gear': the state's crowd control, no riot by the crowd."""
+    return tok.lemma_.lower() == "riot" and tok.dep_ in {"compound", "amod", "nmod"} and \
+        tok.head.pos_ == "NOUN"
 
 
 def party_cues(party: Party | None, lexicon: Lexicon) -> frozenset[str]:
@@ -115,6 +123,8 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
             "protest" in cues and view.mode in FORCE_MODES and is_state(view.actor, lexicon)):
         if protesters_violent(view, lexicon):
             return "Violent demonstration", "violent protesters met by force"
+        if view.trigger in TWO_SIDED:
+            return "Violent demonstration", "protesters fought"  # "clashes between ..."
         if "lethal" in cues or view.fatalities or view.mode in LETHAL_MODES:
             return "Excessive force against protesters", "lethal force against protesters"
         if view.mode in BODILY_MODES:  # protesters_violent() was ruled out above
@@ -162,7 +172,7 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
 def protesters_violent(view: EventView, lexicon: Lexicon) -> bool:
     """Stones, fires or looting beside the force used on a crowd: ACLED codes the event a
     violent demonstration (the state's attack words themselves do not count)."""
-    lemmas = [t.lemma_ for t in view.sentence if not t.is_punct and
+    lemmas = [t.lemma_ for t in view.sentence if not t.is_punct and not is_riot_gear(t) and
               t.lemma_.lower() not in STATE_FORCE_WORDS and t.lemma_.lower() != view.trigger]
     return "protest_violence" in lexicon.acled_cues(lemmas)
 

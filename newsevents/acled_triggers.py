@@ -3,6 +3,9 @@
 - An event that happened: "fighting broke out", "a car bomb went off", "protests erupted",
   "two mortar rounds landed near the palace": the verb only says that its subject (an event
   noun, or a weapon) took place or hit, so the subject carries the event.
+- Protesters who act: "protesters forced their way into parliament", "the protest turned
+  violent": whatever a crowd of demonstrators does is their demonstration (its ACLED
+  sub-event type then follows from what they did).
 - A base set up: "the militia set up its HQ in the town hall", "rebels turned the school into
   a base": ACLED Headquarters or base established (PLOVER MOBILIZE).
 - A gathering in protest: "hundreds of people gathered outside parliament to demand ...",
@@ -18,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .attribution import is_reporting_verb
 from .drafts import Draft
 from .lexicon import Trigger
 
@@ -30,6 +34,11 @@ NounCode = Callable[["Token"], "Trigger | None"]
 GATHERING = Trigger(("gather",), "VERB", "PROTEST", "demo", "141", "people gathered in protest")
 WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack"})
 STATES_OF_AFFAIRS = frozenset({"unrest", "violence", "tension", "bloodshed"})  # no one act
+PROTESTING = Trigger(("protest",), "VERB", "PROTEST", "demo", "141", "protesters acted")
+# Verbs that say nothing about what protesters did ('protesters want', 'demonstrators were').
+IDLE_LEMMAS = frozenset({"be", "have", "want", "hope", "plan", "need", "wish", "expect",
+                         "intend", "disperse", "leave", "go", "return", "number", "include",
+                         "remain", "seem", "appear", "get"})
 BASE_PREPS = frozenset({"into", "as"})  # "turned the school into a base", "used it as a base"
 PURPOSE_DEPS = frozenset({"xcomp", "advcl", "conj", "prep", "dobj", "acl"})
 
@@ -94,3 +103,18 @@ def base_established(verb: Token, sent: Span, lexicon: Lexicon) -> Draft | None:
     code = Trigger((lemma, base.lemma_.lower()), "VERB", "MOBILIZE", "troops", "154",
                    "a base set up", "Headquarters or base established")
     return Draft(code, verb, verb, sent, reason=f"'{lemma} {base.lemma_}'")
+
+
+def protesters_acted(verb: Token, sent: Span, lexicon: Lexicon) -> Draft | None:
+    """'Protesters broke into the residence', 'the march turned violent': their protest."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma in IDLE_LEMMAS or is_reporting_verb(lemma):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    heads = [subject, *(g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj")]  # "hundreds of protesters"
+    if not any("protest" in lexicon.acled_cues([h.lemma_]) for h in heads):
+        return None
+    return Draft(PROTESTING, verb, verb, sent, reason=f"protesters '{lemma}'")

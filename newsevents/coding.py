@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING
 from . import dating, reports, responses
 from .acled_rules import EventView, acled_subtype
 from .acled_triggers import (
+    PROTESTING,
     STATES_OF_AFFAIRS,
     base_established,
     event_happened,
     gathered_in_protest,
+    protesters_acted,
 )
 from .actors import ActorResolver, Discourse
 from .addressees import named_countries, read_implied_targets
@@ -249,7 +251,8 @@ class SentenceCoder:
                 self.weapons_found(tok, lemma, sent) or \
                 protesters_gathered(tok, sent, self.lexicon) or \
                 event_happened(tok, sent, self.lexicon, self._noun_code, self.weapon_trigger) \
-                or gathered_in_protest(tok, sent, self.lexicon)
+                or gathered_in_protest(tok, sent, self.lexicon) or \
+                protesters_acted(tok, sent, self.lexicon)
         if lemma in WEAPON_VERBS and not self.weapon_object(tok):
             return None  # "launched a bid", "fired the governor"
         if lemma == "call" and {"oprd", "dobj"} <= {c.dep_ for c in tok.children}:
@@ -565,7 +568,7 @@ class SentenceCoder:
         trigger = draft.trigger
         heads = [o for c in (draft.token, draft.anchor) for o in c.children
                  if o.dep_ in {"dobj", "nsubjpass"} or (o.dep_ == "prep" and o.lower_ in {
-                     "of", "on", "at", "against"})]
+                     "of", "on", "at", "against", "between"})]
         objects = [h.lemma_ for h in heads if h.dep_ != "prep"] + [
             t.lemma_ for h in heads for t in h.subtree]  # the object's head word first
         view = EventView(trigger.type, trigger.mode, trigger.cameo, trigger.acled, draft.actor,
@@ -584,6 +587,8 @@ class SentenceCoder:
     # -- filters -------------------------------------------------------------------------------
     def is_political(self, draft: Draft) -> bool:
         """Sports and business metaphors have no political party: drop them."""
+        if draft.trigger is PROTESTING:
+            return True  # "a protest over fuel prices turned violent": protesters acted
         parties = [p for p in (draft.actor, draft.target, *draft.co_actors) if p is not None]
         domains = {d for t in draft.sentence if (d := self.context_domain(t, draft))}
         if SCORELINE.search(draft.sentence.text):
@@ -611,8 +616,11 @@ class SentenceCoder:
                 draft.trigger.mode in PLAIN_MODES:
             return True  # "a bomb was defused", "three men were arrested": the act is plain
         casualties = bool(draft.fatalities) or bool(draft.injuries)
-        return draft.trigger.type == "ASSAULT" and (casualties or draft.trigger.mode in ACT_MODES
-                                                    or self.names_weapon(draft))
+        sides = any(c.dep_ == "prep" and c.lower_ == "between" for c in
+                    (*draft.token.children, *draft.anchor.children))
+        return draft.trigger.type == "ASSAULT" and (casualties or sides or  # "clashes between"
+                                                    draft.trigger.mode in ACT_MODES or
+                                                    self.names_weapon(draft))
 
     def names_weapon(self, draft: Draft) -> bool:
         """'a roadside bomb exploded' names its weapon; 'heating bills exploded' does not;
