@@ -6,6 +6,11 @@
 - Protesters who act: "protesters forced their way into parliament", "the protest turned
   violent": whatever a crowd of demonstrators does is their demonstration (its ACLED
   sub-event type then follows from what they did).
+- Ground taken in a battle: "the army retook the region in a one-day offensive" is one
+  battle whose outcome is ACLED's Government regains territory (a Battles sub-event type),
+  not an attack and a seizure.
+- Looting in passing: "insurgents attacked the town, looting shops" is one attack (ACLED codes
+  the attack; the looting is how it went), as "killing six" is its toll.
 - A base set up: "the militia set up its HQ in the town hall", "rebels turned the school into
   a base": ACLED Headquarters or base established (PLOVER MOBILIZE).
 - A gathering in protest: "hundreds of people gathered outside parliament to demand ...",
@@ -19,6 +24,7 @@ The verbs and signs are in data/acled_cues.tsv (cues "occurrence", "establish", 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .attribution import is_reporting_verb
@@ -39,6 +45,8 @@ PROTESTING = Trigger(("protest",), "VERB", "PROTEST", "demo", "141", "protesters
 IDLE_LEMMAS = frozenset({"be", "have", "want", "hope", "plan", "need", "wish", "expect",
                          "intend", "disperse", "leave", "go", "return", "number", "include",
                          "remain", "seem", "appear", "get"})
+TERRITORY_SUBTYPES = frozenset({"Government regains territory",
+                               "Non-state actor overtakes territory"})
 BASE_PREPS = frozenset({"into", "as"})  # "turned the school into a base", "used it as a base"
 PURPOSE_DEPS = frozenset({"xcomp", "advcl", "conj", "prep", "dobj", "acl"})
 
@@ -118,3 +126,31 @@ def protesters_acted(verb: Token, sent: Span, lexicon: Lexicon) -> Draft | None:
     if not any("protest" in lexicon.acled_cues([h.lemma_]) for h in heads):
         return None
     return Draft(PROTESTING, verb, verb, sent, reason=f"protesters '{lemma}'")
+
+
+def fold_territory_into_battle(drafts: list[Draft]) -> list[Draft]:
+    """'Retook the town in an offensive', 'seized the base after heavy fighting': the fight
+    is the event, and its ACLED sub-event type is who took the ground."""
+    out = list(drafts)
+    for seizure in drafts:
+        if seizure.trigger.acled not in TERRITORY_SUBTYPES:
+            continue
+        battle = next((d for d in drafts if d.trigger.type == "ASSAULT" and
+                       d.token.dep_ == "pobj" and d.token.head.head.i == seizure.anchor.i), None)
+        if battle is None or seizure not in out:
+            continue
+        battle.trigger = replace(battle.trigger, acled=seizure.trigger.acled)
+        battle.reason = f"{battle.reason}; ACLED: ground taken ('{seizure.token.lemma_}')"
+        battle.actor = battle.actor or seizure.actor
+        out.remove(seizure)
+    return out
+
+
+def drop_looting_in_passing(drafts: list[Draft]) -> list[Draft]:
+    """'Attacked the town, looting shops': a participle with no subject of its own is part of
+    the attack it hangs on."""
+    attacks = {d.anchor.i for d in drafts if d.trigger.type == "ASSAULT"}
+    return [d for d in drafts if not (
+        d.trigger.acled == "Looting/property destruction" and d.anchor.dep_ == "advcl" and
+        d.anchor.tag_ == "VBG" and d.anchor.head.i in attacks and
+        not any(c.dep_ == "nsubj" for c in d.anchor.children))]

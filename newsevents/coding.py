@@ -22,7 +22,9 @@ from .acled_triggers import (
     PROTESTING,
     STATES_OF_AFFAIRS,
     base_established,
+    drop_looting_in_passing,
     event_happened,
+    fold_territory_into_battle,
     gathered_in_protest,
     protesters_acted,
 )
@@ -185,6 +187,7 @@ class SentenceCoder:
             self.read_acled(draft)
             self.place_at_home(draft, context)
             self.host_country(draft)
+        kept = drop_looting_in_passing(fold_territory_into_battle(kept))
         for country in local:
             discourse.saw_country(country[1])
         for draft in kept:
