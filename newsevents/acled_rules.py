@@ -10,12 +10,14 @@ overtakes). Context words are in data/acled_cues.tsv.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from .drafts import Draft
     from .lexicon import Lexicon
     from .models import Party
 
@@ -172,8 +174,12 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
 def protesters_violent(view: EventView, lexicon: Lexicon) -> bool:
     """Stones, fires or looting beside the force used on a crowd: ACLED codes the event a
     violent demonstration (the state's attack words themselves do not count)."""
-    lemmas = [t.lemma_ for t in view.sentence if not t.is_punct and not is_riot_gear(t) and
-              t.lemma_.lower() not in STATE_FORCE_WORDS and t.lemma_.lower() != view.trigger]
+    return crowd_violent(view.sentence, lexicon, view.trigger)
+
+
+def crowd_violent(sentence: Span, lexicon: Lexicon, trigger: str = "") -> bool:
+    lemmas = [t.lemma_ for t in sentence if not t.is_punct and not is_riot_gear(t) and
+              t.lemma_.lower() not in STATE_FORCE_WORDS and t.lemma_.lower() != trigger]
     return "protest_violence" in lexicon.acled_cues(lemmas)
 
 
@@ -260,3 +266,42 @@ def _retreat(view: EventView, cues: frozenset[str], lexicon: Lexicon
         return "Change to group/activity", "withdrawal from talks or a body"
     return None, ""  # troops leaving a place hand it over: Non-violent transfer (acled.tsv)
 
+
+
+# A demonstration is coded by its worst turn (ACLED codebook): violence by the crowd makes it a
+# violent demonstration, lethal force on a peaceful crowd excessive force, any intervention
+# a protest with intervention.
+PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention",
+                    "Excessive force against protesters", "Violent demonstration")
+SAME_STORY_SENTENCES = 2  # a protest and how it went, told in the next sentence or two
+
+
+def escalate_protests(drafts: Sequence[Draft], lexicon: Lexicon) -> None:
+    """'Hundreds marched on Friday. The march turned violent when ...': one demonstration,
+    whose sub-event type is what it turned into (the worst turn told soon after, same place)."""
+    peaceful = [d for d in drafts if d.trigger.type == "PROTEST" and
+                d.trigger.acled == "Peaceful protest"]
+    turns = [d for d in drafts if _severity(d.trigger.acled) > 0]
+    if not peaceful:
+        return
+    sents = list(peaceful[0].sentence.doc.sents)
+    index = {s.start: i for i, s in enumerate(sents)}
+    for draft in peaceful:
+        here = index[draft.sentence.start]
+        later = [o.trigger.acled for o in turns if _same_place(draft, o) and
+                 0 <= index[o.sentence.start] - here <= SAME_STORY_SENTENCES]
+        worst = max(later, key=_severity, default=None)
+        if any(crowd_violent(s, lexicon) for s in sents[here:here + SAME_STORY_SENTENCES + 1]):
+            worst = "Violent demonstration"  # "... Some of them threw stones at the police."
+        if worst is not None:
+            draft.trigger = replace(draft.trigger, acled=worst)
+            draft.reason = f"{draft.reason}; ACLED: the protest turned ({worst})"
+
+
+def _severity(subtype: str | None) -> int:
+    return PROTEST_SEVERITY.index(subtype) if subtype in PROTEST_SEVERITY else -1
+
+
+def _same_place(first: Draft, other: Draft) -> bool:
+    a, b = first.location, other.location
+    return a is None or b is None or (a.country == b.country and a.name == b.name)

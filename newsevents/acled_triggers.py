@@ -17,7 +17,7 @@
   "residents assembled chanting slogans": people who gather to voice a grievance hold a
   demonstration (ACLED Peaceful protest unless force or violence is reported).
 
-The verbs and signs are in data/acled_cues.tsv (cues "occurrence", "establish", "base",
+The verbs and signs are in data/acled_cues.tsv (cues "occurrence", "establish", "convert", "base",
 "gather", "protest_sign").
 """
 
@@ -99,11 +99,14 @@ def base_established(verb: Token, sent: Span, lexicon: Lexicon) -> Draft | None:
     """'The militia set up a base', 'a new camp was built', 'converted a school into its
     headquarters': ACLED Headquarters or base established (PLOVER MOBILIZE)."""
     lemma = verb.lemma_.lower()
-    if "establish" not in lexicon.acled_cues([lemma]):
+    cues = lexicon.acled_cues([lemma])
+    if "establish" in cues:
+        heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    elif "convert" in cues:  # what it was made into, not what it was ("turned the school")
+        heads = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in BASE_PREPS
+                 for g in c.children if g.dep_ == "pobj"]
+    else:
         return None
-    heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in BASE_PREPS
-              for g in c.children if g.dep_ == "pobj"]
     base = next((h for h in heads if "base" in lexicon.acled_cues(
         [*(t.lemma_ for t in h.lefts if t.dep_ in {"compound", "amod"}), h.lemma_])), None)
     if base is None:

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from . import dating, reports, responses
-from .acled_rules import EventView, acled_subtype
+from .acled_rules import EventView, acled_subtype, escalate_protests
 from .acled_triggers import (
     PROTESTING,
     STATES_OF_AFFAIRS,
@@ -145,6 +145,7 @@ class SentenceCoder:
             if "\n" in doc[sent.start - 1].text if sent.start > 0 else False:
                 paragraph.new_paragraph()
             drafts.extend(self.code_sentence(sent, article, discourse, context, paragraph))
+        escalate_protests(drafts, self.lexicon)
         responses.link_retaliations(drafts, self.noun_type)
         responses.link_came_after(drafts, self.noun_type)
         responses.link_reactions(drafts, self.noun_type)
