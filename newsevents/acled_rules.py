@@ -132,7 +132,7 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
         if view.mode in BODILY_MODES:  # protesters_violent() was ruled out above
             return "Excessive force against protesters", "protesters beaten or attacked"
         return "Protest with intervention", "force against protesters"  # tear gas, arrests
-    if view.mode in {"explosives", "destroy"} and "disposal" in cues:
+    if (view.mode in WEAPON_MODES or view.mode in {"destroy", None}) and "disposal" in cues:
         return "Disrupted weapons use", "an explosive made safe"  # "a controlled explosion"
     if view.mode in {"destroy", "heavy-weapons", "aerial", None} and "projectile" in \
             lexicon.acled_cues(view.objects[:1]) and view.override in DESTROYED_OVERRIDES \

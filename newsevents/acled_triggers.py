@@ -87,8 +87,8 @@ def gathered_in_protest(verb: Token, sent: Span, lexicon: Lexicon) -> Draft | No
     """'Hundreds gathered outside parliament to demand his resignation': a demonstration."""
     if "gather" not in lexicon.acled_cues([verb.lemma_]):
         return None
-    if not any(c.dep_ == "nsubj" for c in verb.children):
-        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ != "acl":
+        return None  # "fifty pensioners assembled ..." is sometimes parsed as a phrase
     signs = [t.lemma_ for c in verb.children if c.dep_ in PURPOSE_DEPS for t in c.subtree]
     if "protest_sign" not in lexicon.acled_cues(signs):
         return None
