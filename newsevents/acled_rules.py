@@ -63,8 +63,17 @@ class EventView:
 
 
 def sentence_cues(view: EventView, lexicon: Lexicon) -> frozenset[str]:
-    return lexicon.acled_cues([t.lemma_ for t in view.sentence if not t.is_punct and
-                               not is_riot_gear(t)])
+    return lexicon.acled_cues(crowd_lemmas(view.sentence))
+
+
+def crowd_lemmas(sentence: Span, leave_out: frozenset[str] = frozenset()) -> list[str]:
+    """The sentence's lemmas but punctuation, riot gear and the words left out."""
+    words = [t for t in sentence if not t.is_punct]
+    lemmas = [t.lemma_ for t in words]
+    if "riot" not in lemmas and not leave_out:
+        return lemmas
+    return [lemma for t, lemma in zip(words, lemmas, strict=True)
+            if lemma.lower() not in leave_out and not is_riot_gear(t)]
 
 
 def is_riot_gear(tok: Token) -> bool:
@@ -178,8 +187,7 @@ def protesters_violent(view: EventView, lexicon: Lexicon) -> bool:
 
 
 def crowd_violent(sentence: Span, lexicon: Lexicon, trigger: str = "") -> bool:
-    lemmas = [t.lemma_ for t in sentence if not t.is_punct and not is_riot_gear(t) and
-              t.lemma_.lower() not in STATE_FORCE_WORDS and t.lemma_.lower() != trigger]
+    lemmas = crowd_lemmas(sentence, STATE_FORCE_WORDS | {trigger})
     return "protest_violence" in lexicon.acled_cues(lemmas)
 
 
