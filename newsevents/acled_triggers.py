@@ -13,6 +13,7 @@
   the attack; the looting is how it went), as "killing six" is its toll.
 - A base set up: "the militia set up its HQ in the town hall", "rebels turned the school into
   a base": ACLED Headquarters or base established (PLOVER MOBILIZE).
+- A weapon that names an attack: "after a suspected gas attack", "in a grenade attack".
 - A gathering in protest: "hundreds of people gathered outside parliament to demand ...",
   "residents assembled chanting slogans": people who gather to voice a grievance hold a
   demonstration (ACLED Peaceful protest unless force or violence is reported).
@@ -47,6 +48,8 @@ IDLE_LEMMAS = frozenset({"be", "have", "want", "hope", "plan", "need", "wish", "
                          "remain", "seem", "appear", "get"})
 TERRITORY_SUBTYPES = frozenset({"Government regains territory",
                                "Non-state actor overtakes territory"})
+WEAPON_CUES = frozenset({"chemical", "suicide", "grenade", "explosive", "air", "shelling"})
+WHEN_PREPS = frozenset({"after", "in", "during", "following", "since", "from", "by"})
 BASE_PREPS = frozenset({"into", "as"})  # "turned the school into a base", "used it as a base"
 PURPOSE_DEPS = frozenset({"xcomp", "advcl", "conj", "prep", "dobj", "acl"})
 
@@ -81,6 +84,17 @@ def _weapon(noun: Token, weapon_code: Callable[[str], Trigger | None]) -> Trigge
         if code is not None and code.mode in WEAPON_MODES:
             return code
     return None
+
+
+def weapon_named(noun: Token, lexicon: Lexicon) -> bool:
+    """'After a suspected gas attack', 'in a grenade attack': a weapon names one attack."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in WHEN_PREPS:
+        return False  # a verb carries its own arguments ("a drone strike hit the station")
+    mods = [c.lemma_ for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+    if not mods:
+        return False  # the noun alone ("a bomb") is no attack
+    cues = lexicon.acled_cues(mods) | lexicon.acled_cues([mods[-1], noun.lemma_])
+    return bool(cues & WEAPON_CUES)
 
 
 def gathered_in_protest(verb: Token, sent: Span, lexicon: Lexicon) -> Draft | None:

@@ -21,12 +21,14 @@ from .acled_rules import EventView, acled_subtype, escalate_protests
 from .acled_triggers import (
     PROTESTING,
     STATES_OF_AFFAIRS,
+    WEAPON_CUES,
     base_established,
     drop_looting_in_passing,
     event_happened,
     fold_territory_into_battle,
     gathered_in_protest,
     protesters_acted,
+    weapon_named,
 )
 from .actors import ActorResolver, Discourse
 from .addressees import named_countries, read_implied_targets
@@ -78,10 +80,8 @@ PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
 WORKFORCES = frozenset({"workers", "education", "health workers", "labour unions"})  # strikers
 METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
 ACT_MODES = frozenset({"abduct", "sexual"})  # the act, whatever weapon the actor carried
-WHEN_PREPS = frozenset({"after", "in", "during", "following", "since", "from", "by"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "through", "into"})
 PLAIN_MODES = frozenset({"arrest"})  # events even when no party is named
-WEAPON_CUES = frozenset({"chemical", "suicide", "grenade", "explosive", "air", "shelling"})
 WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack",
                           "unconventional"})
 
@@ -403,19 +403,9 @@ class SentenceCoder:
             light = tok.head  # "announced a ceasefire": the announcement makes it so
         if light is not None:
             return Draft(found, tok, light, sent, reason=f"'{light.lemma_} {tok.lemma_}'")
-        if self.has_arguments(tok) or (found.type == "ASSAULT" and self.weapon_named(tok)):
+        if self.has_arguments(tok) or (found.type == "ASSAULT" and weapon_named(tok, self.lexicon)):
             return Draft(found, tok, tok, sent, reason=f"noun '{tok.lemma_.lower()}'")
         return None
-
-    def weapon_named(self, noun: Token) -> bool:
-        """'a suspected gas attack', 'a grenade attack': a weapon names one attack."""
-        if noun.dep_ != "pobj" or noun.head.lower_ not in WHEN_PREPS:
-            return False  # "after a gas attack"; a verb carries its arguments ("a strike hit")
-        mods = [c.lemma_ for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"}]
-        if not mods:
-            return False  # the noun alone ("a bomb") is no attack
-        cues = self.lexicon.acled_cues(mods) | self.lexicon.acled_cues([mods[-1], noun.lemma_])
-        return bool(cues & WEAPON_CUES)
 
     def disrupted_weapon(self, noun: Token, found: Trigger, sent: Span) -> Draft | None:
         """'Police found an IED and defused it': a weapon that was not used (ACLED Disrupted
