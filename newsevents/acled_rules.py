@@ -70,8 +70,8 @@ def crowd_lemmas(sentence: Span, leave_out: frozenset[str] = frozenset()) -> lis
     """The sentence's lemmas but punctuation, riot gear and the words left out."""
     words = [t for t in sentence if not t.is_punct]
     lemmas = [t.lemma_ for t in words]
-    if "riot" not in lemmas and not leave_out:
-        return lemmas
+    if not leave_out and not any(lemma.lower() == "riot" for lemma in lemmas):
+        return lemmas  # "Riot police" opens many a sentence
     return [lemma for t, lemma in zip(words, lemmas, strict=True)
             if lemma.lower() not in leave_out and not is_riot_gear(t)]
 
