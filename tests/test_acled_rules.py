@@ -65,7 +65,7 @@ def top_subtype(coder: Coder, text: str) -> str | None:
      "Headquarters or base established"),
     ("Fighters installed a command post in the abandoned hotel.", "MOBILIZE",
      "Headquarters or base established"),
-    ("The army established new positions on the ridge above the town.", "MOBILIZE",
+    ("The army set up an observation post on the ridge above the town.", "MOBILIZE",
      "Headquarters or base established"),
     # protests without a protest word
     ("Hundreds of residents gathered outside the town hall to demand clean water.", "PROTEST",
@@ -114,6 +114,7 @@ def test_launching_weapons_and_riot_gear_do_not_make_the_sub_type(
 @pytest.mark.parametrize("text", [
     "The unrest erupted after the senate approved the bill.",  # a state of affairs
     "Troops moved into position near the border.",  # no base set up
+    "The battalion moved to new positions south of the river.",  # a troop movement
     "The company created 300 new posts at its plant.",
 ])
 def test_no_acled_event_without_one(coder: Coder, text: str) -> None:
