@@ -10,12 +10,14 @@ overtakes). Context words are in data/acled_cues.tsv.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
+    from .drafts import Draft
     from .lexicon import Lexicon
     from .models import Party
 
@@ -31,11 +33,13 @@ STATE_FORCE_WORDS = frozenset({"attack", "violent", "violently"})  # said of the
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter",
                              "crowd", "protest", "demonstration", "rally", "march", "mourner",
                              "picketer"})
+TWO_SIDED = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "scuffle"})
 DESTROYED_OVERRIDES = frozenset({None, "Disrupted weapons use", "Looting/property destruction"})
 # ASSAULT modes whose weapon decides the sub-event type, in ACLED's order of precedence.
 WEAPON_MODES = {"suicide-attack": "Suicide bomb", "aerial": "Air/drone strike",
                 "drone": "Air/drone strike", "heavy-weapons": "Shelling/artillery/missile attack",
                 "explosives": "Remote explosive/landmine/IED"}
+LAUNCH_LEMMAS = frozenset({"fire", "launch", "lob", "hurl", "drop"})  # the weapon was used
 WEAPON_CUES = (("chemical", "Chemical weapon"), ("suicide", "Suicide bomb"),
                ("grenade", "Grenade"), ("air", "Air/drone strike"),
                ("explosive", "Remote explosive/landmine/IED"),
@@ -59,7 +63,23 @@ class EventView:
 
 
 def sentence_cues(view: EventView, lexicon: Lexicon) -> frozenset[str]:
-    return lexicon.acled_cues([t.lemma_ for t in view.sentence if not t.is_punct])
+    return lexicon.acled_cues(crowd_lemmas(view.sentence))
+
+
+def crowd_lemmas(sentence: Span, leave_out: frozenset[str] = frozenset()) -> list[str]:
+    """The sentence's lemmas but punctuation, riot gear and the words left out."""
+    words = [t for t in sentence if not t.is_punct]
+    lemmas = [t.lemma_ for t in words]
+    if not leave_out and not any(lemma.lower() == "riot" for lemma in lemmas):
+        return lemmas  # "Riot police" opens many a sentence
+    return [lemma for t, lemma in zip(words, lemmas, strict=True)
+            if lemma.lower() not in leave_out and not is_riot_gear(t)]
+
+
+def is_riot_gear(tok: Token) -> bool:
+    """'riot police', 'riot gear': the state's crowd control, no riot by the crowd."""
+    return tok.lemma_.lower() == "riot" and tok.dep_ in {"compound", "amod", "nmod"} and \
+        tok.head.pos_ == "NOUN"
 
 
 def party_cues(party: Party | None, lexicon: Lexicon) -> frozenset[str]:
@@ -114,19 +134,26 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
             "protest" in cues and view.mode in FORCE_MODES and is_state(view.actor, lexicon)):
         if protesters_violent(view, lexicon):
             return "Violent demonstration", "violent protesters met by force"
+        if view.trigger in TWO_SIDED:
+            return "Violent demonstration", "protesters fought"  # "clashes between ..."
         if "lethal" in cues or view.fatalities or view.mode in LETHAL_MODES:
             return "Excessive force against protesters", "lethal force against protesters"
         if view.mode in BODILY_MODES:  # protesters_violent() was ruled out above
             return "Excessive force against protesters", "protesters beaten or attacked"
         return "Protest with intervention", "force against protesters"  # tear gas, arrests
+    if (view.mode in WEAPON_MODES or view.mode in {"destroy", None}) and "disposal" in cues:
+        return "Disrupted weapons use", "an explosive made safe"  # "a controlled explosion"
     if view.mode in {"destroy", "heavy-weapons", "aerial", None} and "projectile" in \
-            lexicon.acled_cues(view.objects[:1]) and view.override in DESTROYED_OVERRIDES:
+            lexicon.acled_cues(view.objects[:1]) and view.override in DESTROYED_OVERRIDES \
+            and view.trigger not in LAUNCH_LEMMAS:  # "fired rockets" is the attack itself
         return "Disrupted weapons use", "an incoming weapon destroyed"  # "downed two drones"
     if view.mode == "destroy" and "weapon" in lexicon.acled_cues(view.objects[:1]) and \
             view.override in DESTROYED_OVERRIDES:
         return "Disrupted weapons use", "weapons destroyed"  # "destroyed an arms cache"
     if is_protesters(view.actor) and view.mode in {None, "destroy", "primitive", "beat"}:
         return "Violent demonstration", "violent protesters"
+    if view.override == "Looting/property destruction" and is_mob(view.actor, lexicon):
+        return "Mob violence", "a crowd destroyed property"
     if view.override is not None and not (view.mode in WEAPON_MODES and view.override ==
                                           "Looting/property destruction"):
         return view.override, "trigger"  # but jets destroying a depot is an air strike
@@ -143,10 +170,10 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
     for cue, subtype in WEAPON_CUES:
         if cue in cues and not (cue == "grenade" and "intervention" in cues):
             return subtype, f"cue {cue}"
+    if is_mob(view.actor, lexicon):  # villagers burning a house: a mob, not an armed group
+        return "Mob violence", "a crowd attacked"
     if view.mode == "destroy":
         return "Looting/property destruction", "mode destroy"
-    if is_mob(view.actor, lexicon):
-        return "Mob violence", "a crowd attacked"
     if is_civilian(view.target, lexicon) or (view.target is None and "civilian" in
                                               lexicon.acled_cues(view.objects)):
         return "Attack", "civilian target"
@@ -156,8 +183,11 @@ def _assault(view: EventView, cues: frozenset[str], lexicon: Lexicon
 def protesters_violent(view: EventView, lexicon: Lexicon) -> bool:
     """Stones, fires or looting beside the force used on a crowd: ACLED codes the event a
     violent demonstration (the state's attack words themselves do not count)."""
-    lemmas = [t.lemma_ for t in view.sentence if not t.is_punct and
-              t.lemma_.lower() not in STATE_FORCE_WORDS and t.lemma_.lower() != view.trigger]
+    return crowd_violent(view.sentence, lexicon, view.trigger)
+
+
+def crowd_violent(sentence: Span, lexicon: Lexicon, trigger: str = "") -> bool:
+    lemmas = crowd_lemmas(sentence, STATE_FORCE_WORDS | {trigger})
     return "protest_violence" in lexicon.acled_cues(lemmas)
 
 
@@ -197,8 +227,18 @@ def _coerce(view: EventView, cues: frozenset[str], lexicon: Lexicon
             return "Government regains territory", "state forces took ground"
         if state is False:
             return "Non-state actor overtakes territory", "non-state group took ground"
+    if view.override == "Looting/property destruction":
+        if is_protesters(view.actor):
+            return "Violent demonstration", "protesters looted"
+        if is_mob(view.actor, lexicon):
+            return "Mob violence", "a crowd looted"
     if view.override is not None:
         return view.override, "trigger"
+    if view.mode == "seize" and is_civilian(view.target, lexicon) and not (
+            lexicon.acled_cues(view.objects) & {"weapon", "territory"}):
+        if is_state(view.actor, lexicon):
+            return "Arrests", "people seized by state forces"
+        return "Abduction/forced disappearance", "people seized"  # "seized three aid workers"
     if view.mode == "seize" and ("weapon" in party_cues(view.target, lexicon)
                                  or "weapon" in lexicon.acled_cues(view.objects)
                                  or ("weapon" in cues and is_state(view.actor, lexicon))):
@@ -234,3 +274,42 @@ def _retreat(view: EventView, cues: frozenset[str], lexicon: Lexicon
         return "Change to group/activity", "withdrawal from talks or a body"
     return None, ""  # troops leaving a place hand it over: Non-violent transfer (acled.tsv)
 
+
+
+# A demonstration is coded by its worst turn (ACLED codebook): violence by the crowd makes it a
+# violent demonstration, lethal force on a peaceful crowd excessive force, any intervention
+# a protest with intervention.
+PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention",
+                    "Excessive force against protesters", "Violent demonstration")
+SAME_STORY_SENTENCES = 2  # a protest and how it went, told in the next sentence or two
+
+
+def escalate_protests(drafts: Sequence[Draft], lexicon: Lexicon) -> None:
+    """'Hundreds marched on Friday. The march turned violent when ...': one demonstration,
+    whose sub-event type is what it turned into (the worst turn told soon after, same place)."""
+    peaceful = [d for d in drafts if d.trigger.type == "PROTEST" and
+                d.trigger.acled == "Peaceful protest"]
+    turns = [d for d in drafts if _severity(d.trigger.acled) > 0]
+    if not peaceful:
+        return
+    sents = list(peaceful[0].sentence.doc.sents)
+    index = {s.start: i for i, s in enumerate(sents)}
+    for draft in peaceful:
+        here = index[draft.sentence.start]
+        later = [o.trigger.acled for o in turns if _same_place(draft, o) and
+                 0 <= index[o.sentence.start] - here <= SAME_STORY_SENTENCES]
+        worst = max(later, key=_severity, default=None)
+        if any(crowd_violent(s, lexicon) for s in sents[here:here + SAME_STORY_SENTENCES + 1]):
+            worst = "Violent demonstration"  # "... Some of them threw stones at the police."
+        if worst is not None:
+            draft.trigger = replace(draft.trigger, acled=worst)
+            draft.reason = f"{draft.reason}; ACLED: the protest turned ({worst})"
+
+
+def _severity(subtype: str | None) -> int:
+    return PROTEST_SEVERITY.index(subtype) if subtype in PROTEST_SEVERITY else -1
+
+
+def _same_place(first: Draft, other: Draft) -> bool:
+    a, b = first.location, other.location
+    return a is None or b is None or (a.country == b.country and a.name == b.name)

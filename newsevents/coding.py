@@ -17,7 +17,19 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from . import dating, reports, responses
-from .acled_rules import EventView, acled_subtype
+from .acled_rules import EventView, acled_subtype, escalate_protests
+from .acled_triggers import (
+    PROTESTING,
+    STATES_OF_AFFAIRS,
+    WEAPON_CUES,
+    base_established,
+    drop_looting_in_passing,
+    event_happened,
+    fold_territory_into_battle,
+    gathered_in_protest,
+    protesters_acted,
+    weapon_named,
+)
 from .actors import ActorResolver, Discourse
 from .addressees import named_countries, read_implied_targets
 from .attribution import ReportingLexicon
@@ -71,7 +83,7 @@ WEAPON_VERBS = frozenset({"launch", "fire"})  # events only with a weapon, or no
 MONEY_TYPES = frozenset({"AID", "SANCTION", "AGREE", "COOPERATE"})  # money is their matter
 RELIEF_TYPES = frozenset({"AID", "COOPERATE", "RETREAT"})  # help and truces in a disaster
 RELIEF_DOMAINS = frozenset({"weather", "health", "accident"})
-GENERIC_NOUNS = frozenset({"unrest", "violence", "tension", "bloodshed"})
+GENERIC_NOUNS = STATES_OF_AFFAIRS  # "unrest", "violence": a state of affairs, no one act
 PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
 GROUP_NOUNS = frozenset({"team", "mission", "delegation", "group", "contingent", "batch",
@@ -79,6 +91,9 @@ GROUP_NOUNS = frozenset({"team", "mission", "delegation", "group", "contingent",
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 WORKFORCES = frozenset({"workers", "education", "health workers", "labour unions"})  # strikers
 METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
+ACT_MODES = frozenset({"abduct", "sexual"})  # the act, whatever weapon the actor carried
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "through", "into"})
+PLAIN_MODES = frozenset({"arrest"})  # events even when no party is named
 WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack",
                           "unconventional"})
 
@@ -142,6 +157,7 @@ class SentenceCoder:
             if "\n" in doc[sent.start - 1].text if sent.start > 0 else False:
                 paragraph.new_paragraph()
             drafts.extend(self.code_sentence(sent, article, discourse, context, paragraph))
+        escalate_protests(drafts, self.lexicon)
         responses.link_retaliations(drafts, self.noun_type)
         responses.link_came_after(drafts, self.noun_type)
         responses.link_reactions(drafts, self.noun_type)
@@ -206,6 +222,7 @@ class SentenceCoder:
             self.read_acled(draft)
             self.place_at_home(draft, context)
             self.host_country(draft)
+        kept = drop_looting_in_passing(fold_territory_into_battle(kept))
         for country in local:
             discourse.saw_country(country[1])
         for draft in kept:
@@ -270,11 +287,14 @@ class SentenceCoder:
         if found is None and lemma in CASUALTY_VERBS:
             return self.casualty_cause(tok, lemma, sent)  # "died of torture"
         if found is None:
-            return intent_to_give(tok, sent) or self.base_established(tok, lemma, sent) or \
+            return intent_to_give(tok, sent) or base_established(tok, sent, self.lexicon) or \
                 self.weapons_found(tok, lemma, sent) or \
                 protesters_gathered(tok, sent, self.lexicon) or \
                 returned_property(tok, sent, self.lexicon) or goods_given(tok, sent) or \
-                halted_talks(tok, sent, self.object_type)
+                halted_talks(tok, sent, self.object_type) or \
+                event_happened(tok, sent, self.lexicon, self._noun_code, self.weapon_trigger) \
+                or gathered_in_protest(tok, sent, self.lexicon) or \
+                protesters_acted(tok, sent, self.lexicon)
         if lemma in WEAPON_VERBS and not self.weapon_object(tok):
             return None  # "launched a bid", "fired the governor"
         if lemma == "call" and {"oprd", "dobj"} <= {c.dep_ for c in tok.children}:
@@ -334,6 +354,13 @@ class SentenceCoder:
         return Draft(code, verb, verb, sent, reason=f"'{lemma} in {cause.lemma_}'",
                      covers=(cause.i,))
 
+    def weapon_trigger(self, lemma: str) -> Trigger | None:
+        """A weapon word of modes.tsv ('mortar', 'rocket') as the trigger of its attack."""
+        word = self.mode_words.get(lemma)
+        if word is None or word.type != "ASSAULT":
+            return None
+        return Trigger((lemma,), "NOUN", word.type, word.mode, word.cameo, "a weapon that hit")
+
     def weapon_object(self, verb: Token) -> bool:
         """'fired rockets', 'launched drones', 'fired on the convoy', 'shots were fired'."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -341,18 +368,6 @@ class SentenceCoder:
             return True
         word = self.mode_words.get(obj.lemma_.lower())
         return (word is not None and word.type == "ASSAULT") or self._is_trigger_noun(obj)
-
-    def base_established(self, verb: Token, lemma: str, sent: Span) -> Draft | None:
-        """'The militia set up a base', 'a new camp was built': ACLED Headquarters or base
-        established (PLOVER MOBILIZE)."""
-        if "establish" not in self.lexicon.acled_cues([lemma]):
-            return None
-        obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-        if obj is None or "base" not in self.lexicon.acled_cues([obj.lemma_]):
-            return None
-        code = Trigger((lemma, obj.lemma_.lower()), "VERB", "MOBILIZE", "troops", "154",
-                       "a base set up", "Headquarters or base established")
-        return Draft(code, verb, verb, sent, reason=f"'{lemma} {obj.lemma_}'")
 
     def weapons_found(self, verb: Token, lemma: str, sent: Span) -> Draft | None:
         """'Soldiers found a cache of rifles and ammunition', 'police defused two bombs':
@@ -438,7 +453,7 @@ class SentenceCoder:
             light = tok.head  # "announced a ceasefire": the announcement makes it so
         if light is not None:
             return Draft(found, tok, light, sent, reason=f"'{light.lemma_} {tok.lemma_}'")
-        if self.has_arguments(tok):
+        if self.has_arguments(tok) or (found.type == "ASSAULT" and weapon_named(tok, self.lexicon)):
             return Draft(found, tok, tok, sent, reason=f"noun '{tok.lemma_.lower()}'")
         return None
 
@@ -518,7 +533,10 @@ class SentenceCoder:
         return [d for d in drafts if id(d) in kept]  # in the sentence's order again
 
     def read_mode(self, draft: Draft) -> None:
-        """A modifier or instrument word narrows the mode: 'precision strikes' -> aerial."""
+        """A modifier or instrument word narrows the mode: 'precision strikes' -> aerial.
+        What was done to people (abducted, raped) stays: 'gunmen abducted' is no shooting."""
+        if draft.trigger.mode in ACT_MODES:
+            return
         words = [c for c in draft.token.children if c.dep_ in {"amod", "compound", "nmod"}]
         words += [c for c in draft.anchor.children if c.dep_ == "advmod"]  # "sexually assaulted"
         for tok in {draft.token, draft.anchor}:
@@ -598,7 +616,7 @@ class SentenceCoder:
         trigger = draft.trigger
         heads = [o for c in (draft.token, draft.anchor) for o in c.children
                  if o.dep_ in {"dobj", "nsubjpass"} or (o.dep_ == "prep" and o.lower_ in {
-                     "of", "on", "at", "against"})]
+                     "of", "on", "at", "against", "between"})]
         objects = [h.lemma_ for h in heads if h.dep_ != "prep"] + [
             t.lemma_ for h in heads for t in h.subtree]  # the object's head word first
         view = EventView(trigger.type, trigger.mode, trigger.cameo, trigger.acled, draft.actor,
@@ -617,6 +635,8 @@ class SentenceCoder:
     # -- filters -------------------------------------------------------------------------------
     def is_political(self, draft: Draft) -> bool:
         """Sports and business metaphors have no political party: drop them."""
+        if draft.trigger is PROTESTING:
+            return True  # "a protest over fuel prices turned violent": protesters acted
         parties = [p for p in (draft.actor, draft.target, *draft.co_actors) if p is not None]
         domains = {d for t in draft.sentence if (d := self.context_domain(t, draft))}
         if draft.trigger.type not in PHYSICAL_TYPES:
@@ -645,19 +665,35 @@ class SentenceCoder:
         if draft.trigger.type == "PROTEST":
             protesters(draft)
             return True
-        if draft.trigger.acled is not None and draft.trigger.type in {"COERCE", "MOBILIZE"} or \
-                draft.trigger.mode == "arrest":
+        if draft.trigger.acled is not None and draft.trigger.type != "ASSAULT" or \
+                draft.trigger.mode in PLAIN_MODES:
             return True  # "a bomb was defused", "three men were arrested": the act is plain
         casualties = bool(draft.fatalities) or bool(draft.injuries)
-        return draft.trigger.type == "ASSAULT" and (casualties or (
-            draft.trigger.mode in WEAPON_MODES and self.names_weapon(draft)))
+        sides = any(c.dep_ == "prep" and c.lower_ == "between" for c in
+                    (*draft.token.children, *draft.anchor.children))
+        return draft.trigger.type == "ASSAULT" and (casualties or sides or  # "clashes between"
+                                                    draft.trigger.mode in ACT_MODES or
+                                                    self.names_weapon(draft))
 
     def names_weapon(self, draft: Draft) -> bool:
-        """'a roadside bomb exploded' names its weapon; 'heating bills exploded' does not."""
+        """'a roadside bomb exploded' names its weapon; 'heating bills exploded' does not;
+        'an improvised explosive device detonated' names it in its subject's modifiers."""
         if draft.token.pos_ in {"NOUN", "PROPN"}:
+            return draft.trigger.mode in WEAPON_MODES or bool(self.lexicon.acled_cues(
+                [t.lemma_ for t in draft.token.subtree]) & WEAPON_CUES)
+        if draft.trigger.mode in WEAPON_MODES and any(
+                c.lemma_.lower() in self.mode_words for c in draft.anchor.children
+                if c.dep_ in {"nsubj", "nsubjpass", "dobj"}):
             return True
-        return any(c.lemma_.lower() in self.mode_words for c in draft.anchor.children
-                   if c.dep_ in {"nsubj", "nsubjpass", "dobj"})
+        heads = [c for c in draft.anchor.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        heads += [g for c in draft.anchor.children if c.dep_ in {"prep", "agent"}
+                  for g in c.children if g.dep_ == "pobj"]
+        if draft.anchor.dep_ == "acl":  # "an explosive device detonated" parsed as a phrase
+            heads.append(draft.anchor.head)
+        heads += [g for h in heads for a in h.children if a.dep_ == "acl" for g in a.subtree
+                  if g.dep_ in {"dobj", "pobj"}]  # "munitions containing sarin"
+        return any(self.lexicon.acled_cues([*(t.lemma_ for t in h.lefts if t.dep_ in {
+            "compound", "amod", "nmod"}), h.lemma_]) & WEAPON_CUES for h in heads)
 
     def context_domain(self, tok: Token, draft: Draft) -> str | None:
         """The domain of a sports/business/weather word beside the trigger ('storm' itself
@@ -665,8 +701,10 @@ class SentenceCoder:
         if tok.i in draft.tokens:
             return None
         domain = self.lexicon.nonpolitical_domain(tok.lemma_.lower())
-        if domain in METAPHOR_DOMAINS | {"business"} and tok.pos_ in {"VERB", "AUX"}:
-            return None  # "match its support", "shared intelligence" are no match or shares
+        if domain in METAPHOR_DOMAINS | {"business", "weather"} and (
+                tok.pos_ in {"VERB", "AUX"} or (domain == "business" and tok.dep_ == "pobj"
+                                                and tok.head.lower_ in PLACE_PREPS)):
+            return None  # "match its support", "stormed the building", "a blast at a market"
         if domain != "verbal":
             return domain
         framing = draft.anchor in (tok.head, tok.head.head) and tok.head.lower_ != "to"

@@ -481,7 +481,8 @@ def test_from_directory_reads_another_copy(tmp_path: Path) -> None:
 ACLED_CUES = {"chemical", "suicide", "grenade", "explosive", "air", "shelling",
               "protest_violence", "intervention", "lethal", "mob", "civilian", "weapon", "base",
               "agreement", "territory", "state_force", "sexual", "disrupt", "establish",
-              "projectile", "protest", "nonviolent", "organisation", "combat"}
+              "projectile", "protest", "nonviolent", "organisation", "combat", "occurrence",
+              "gather", "protest_sign", "disposal", "convert"}
 
 
 def test_acled_cues_are_the_ones_the_rules_read() -> None:
