@@ -9,7 +9,6 @@ of one article are then merged by `merge.to_mentions` into Mentions.
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -19,9 +18,7 @@ from typing import TYPE_CHECKING
 from . import dating, reports, responses
 from .acled_rules import EventView, acled_subtype, escalate_protests
 from .acled_triggers import (
-    PROTESTING,
     STATES_OF_AFFAIRS,
-    WEAPON_CUES,
     base_established,
     drop_looting_in_passing,
     event_happened,
@@ -36,12 +33,14 @@ from .attribution import ReportingLexicon
 from .casualties import CasualtyGrammar, find_casualties
 from .dates import DateGrammar
 from .drafts import Draft, LocalCountries, evidence_for, owner_of, token_owners
+from .embedded import drop_embedded
 from .entities import entities_in
-from .factuality import DENY_LEMMAS, ORDER_LEMMAS, ORDERED_TYPES, read_factuality
+from .factuality import read_factuality
 from .lexicon import Trigger
 from .locations import PRECISION_RANK, PlaceReader, article_countries, localize
 from .models import Article, Country, DateRef, Party
 from .parties import PARTY_PREPS, QUANTITY_NOUNS, PartyReader, clause_subject
+from .political import ACT_MODES, PHYSICAL_TYPES, WEAPON_MODES, PoliticalFilter
 from .trigger_rules import (
     PEACEKEEPING,
     condolences,
@@ -74,28 +73,14 @@ __all__ = ["PRECISION_RANK", "Draft", "SentenceCoder", "article_countries", "cla
 
 CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
 VICTIM_VERBS = frozenset({"die"})  # their subject is the victim
-SCORELINE = re.compile(r"\b\d{1,2} ?[-–] ?\d{1,2}\b")
 # Not light verbs, they also report; but "announced/declared a ceasefire" makes it so.
-STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "AGREE"})  # what can be rejected
 ANNOUNCING = frozenset({"announce", "unveil", "proclaim", "declare", "approve", "authorize",
                         "authorise"})
 WEAPON_VERBS = frozenset({"launch", "fire"})  # events only with a weapon, or no object
-MONEY_TYPES = frozenset({"AID", "SANCTION", "AGREE", "COOPERATE"})  # money is their matter
-RELIEF_TYPES = frozenset({"AID", "COOPERATE", "RETREAT"})  # help and truces in a disaster
-RELIEF_DOMAINS = frozenset({"weather", "health", "accident"})
 GENERIC_NOUNS = STATES_OF_AFFAIRS  # "unrest", "violence": a state of affairs, no one act
-PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
-PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
 GROUP_NOUNS = frozenset({"team", "mission", "delegation", "group", "contingent", "batch",
                          "unit", "detachment", "convoy", "shipment", "consignment", "load"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 WORKFORCES = frozenset({"workers", "education", "health workers", "labour unions"})  # strikers
-METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
-ACT_MODES = frozenset({"abduct", "sexual"})  # the act, whatever weapon the actor carried
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "through", "into"})
-PLAIN_MODES = frozenset({"arrest"})  # events even when no party is named
-WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack",
-                          "unconventional"})
 
 
 @dataclass(frozen=True)
@@ -132,8 +117,7 @@ class SentenceCoder:
             grammar.load()  # compiled once here, not again in each worker forked from here
         self.parties = PartyReader(self.actors, lexicon, self.mode_words)
         self.places = PlaceReader(gazetteer, self.parties)
-        self._domain_doc: Doc | None = None
-        self._domain_hit = False
+        self.political = PoliticalFilter(lexicon, self.mode_words)
 
     def lookup(self, words: str, pos: str) -> Trigger | None:
         """A trigger of one or more lemmas ("open fire", "joint drill")."""
@@ -194,7 +178,7 @@ class SentenceCoder:
         local = self.sentence_countries(sent)
         self.actors.remember_people(sent, discourse)
         drafts = [d for d in self.find_triggers(sent) if self.read_factuality(d)]
-        drafts = self.drop_embedded(drafts)
+        drafts = drop_embedded(drafts)
         if not drafts:  # no fields to read: keep only what later sentences rely on
             paragraph.skip(sent)
             self.read_casualties(sent, drafts)  # a toll continues only the sentence before
@@ -217,7 +201,7 @@ class SentenceCoder:
         self.read_casualties(sent, drafts)
         self.read_attribution(sent, drafts, discourse, local)
         self.link_responses(drafts)
-        kept = [d for d in drafts if self.is_political(d) and not opinion_poll(d)]
+        kept = [d for d in drafts if self.political.is_political(d) and not opinion_poll(d)]
         for draft in kept:
             self.read_acled(draft)
             self.place_at_home(draft, context)
@@ -514,23 +498,6 @@ class SentenceCoder:
         """Sets draft.factuality; False when the event is negated or merely hypothetical."""
         return read_factuality(draft, self.lexicon)
 
-    @staticmethod
-    def drop_embedded(drafts: list[Draft]) -> list[Draft]:
-        """'threatened to strike': keep the threat; the inner strike was dropped by factuality.
-        A denial of an act is the act, denied, not a REJECT; the demand a protest is staged
-        for is part of the protest. Of two readings of one token ('bombers' alone and
-        'bombers killed'), the one nearest the root stays."""
-        seen: set[int] = set()
-        out = []
-        for draft in sorted(drafts, key=lambda d: tree_depth(d.anchor)):
-            if draft.token.i not in seen and not _denial_of_event(draft, drafts) and \
-                    not _protest_purpose(draft, drafts) and not _agreed_content(draft, drafts) \
-                    and not _carried_order(draft, drafts) and not _denier_version(draft, drafts) \
-                    and not _carrier_verb(draft, drafts) and not _rejected_statement(draft, drafts):
-                out.append(draft)
-                seen.add(draft.token.i)
-        kept = {id(d) for d in out}
-        return [d for d in drafts if id(d) in kept]  # in the sentence's order again
 
     def read_mode(self, draft: Draft) -> None:
         """A modifier or instrument word narrows the mode: 'precision strikes' -> aerial.
@@ -632,116 +599,6 @@ class SentenceCoder:
         if rule and rule != "trigger":
             draft.reason = f"{draft.reason}; ACLED: {rule}"
 
-    # -- filters -------------------------------------------------------------------------------
-    def is_political(self, draft: Draft) -> bool:
-        """Sports and business metaphors have no political party: drop them."""
-        if draft.trigger is PROTESTING:
-            return True  # "a protest over fuel prices turned violent": protesters acted
-        parties = [p for p in (draft.actor, draft.target, *draft.co_actors) if p is not None]
-        domains = {d for t in draft.sentence if (d := self.context_domain(t, draft))}
-        if draft.trigger.type not in PHYSICAL_TYPES:
-            domains.discard("verbal")  # words make 'attacked' a metaphor, not 'welcomed'
-        if SCORELINE.search(draft.sentence.text):
-            domains.add("sports")  # "beat the Tigers 30-12"
-        nonpolitical = bool(domains)
-        money_only = domains == {"business"} and draft.trigger.type in MONEY_TYPES
-        relief = draft.trigger.type in RELIEF_TYPES and domains <= RELIEF_DOMAINS | {"business"}
-        if relief and draft.actor is not None:
-            return True  # "aid to help Haiti after the earthquake": disasters call for aid
-        if domains == {"business"} and draft.trigger.type == "ASSAULT" and (
-                draft.fatalities or draft.injuries):
-            nonpolitical = False  # "a bomb killed 14 at a market": the market is the place
-        if nonpolitical and not money_only and (draft.actor is None or not any(
-                p.sector not in {None, "GOV"} for p in parties)):
-            return False  # "Norway gave five million dollars of aid" is no business story
-        if parties:
-            if draft.trigger.type == "PROTEST" and draft.actor is None:
-                protesters(draft)  # "protests against Lukashenko's re-election"
-            return True
-        if nonpolitical or self.metaphor_domain(draft.sentence.doc):
-            return False
-        if self.named_subject(draft):
-            return True  # "President Museveni banned ...", "a mob lynched ...": someone acted
-        if draft.trigger.type == "PROTEST":
-            protesters(draft)
-            return True
-        if draft.trigger.acled is not None and draft.trigger.type != "ASSAULT" or \
-                draft.trigger.mode in PLAIN_MODES:
-            return True  # "a bomb was defused", "three men were arrested": the act is plain
-        casualties = bool(draft.fatalities) or bool(draft.injuries)
-        sides = any(c.dep_ == "prep" and c.lower_ == "between" for c in
-                    (*draft.token.children, *draft.anchor.children))
-        return draft.trigger.type == "ASSAULT" and (casualties or sides or  # "clashes between"
-                                                    draft.trigger.mode in ACT_MODES or
-                                                    self.names_weapon(draft))
-
-    def names_weapon(self, draft: Draft) -> bool:
-        """'a roadside bomb exploded' names its weapon; 'heating bills exploded' does not;
-        'an improvised explosive device detonated' names it in its subject's modifiers."""
-        if draft.token.pos_ in {"NOUN", "PROPN"}:
-            return draft.trigger.mode in WEAPON_MODES or bool(self.lexicon.acled_cues(
-                [t.lemma_ for t in draft.token.subtree]) & WEAPON_CUES)
-        if draft.trigger.mode in WEAPON_MODES and any(
-                c.lemma_.lower() in self.mode_words for c in draft.anchor.children
-                if c.dep_ in {"nsubj", "nsubjpass", "dobj"}):
-            return True
-        heads = [c for c in draft.anchor.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
-        heads += [g for c in draft.anchor.children if c.dep_ in {"prep", "agent"}
-                  for g in c.children if g.dep_ == "pobj"]
-        if draft.anchor.dep_ == "acl":  # "an explosive device detonated" parsed as a phrase
-            heads.append(draft.anchor.head)
-        heads += [g for h in heads for a in h.children if a.dep_ == "acl" for g in a.subtree
-                  if g.dep_ in {"dobj", "pobj"}]  # "munitions containing sarin"
-        return any(self.lexicon.acled_cues([*(t.lemma_ for t in h.lefts if t.dep_ in {
-            "compound", "amod", "nmod"}), h.lemma_]) & WEAPON_CUES for h in heads)
-
-    def context_domain(self, tok: Token, draft: Draft) -> str | None:
-        """The domain of a sports/business/weather word beside the trigger ('storm' itself
-        does not count); a verbal word only where it frames the act ('attacked in a speech')."""
-        if tok.i in draft.tokens:
-            return None
-        domain = self.lexicon.nonpolitical_domain(tok.lemma_.lower())
-        if domain in METAPHOR_DOMAINS | {"business", "weather"} and (
-                tok.pos_ in {"VERB", "AUX"} or (domain == "business" and tok.dep_ == "pobj"
-                                                and tok.head.lower_ in PLACE_PREPS)):
-            return None  # "match its support", "stormed the building", "a blast at a market"
-        if domain != "verbal":
-            return domain
-        framing = draft.anchor in (tok.head, tok.head.head) and tok.head.lower_ != "to"
-        return domain if framing else None
-
-    def metaphor_domain(self, doc: Doc) -> bool:
-        """The article talks sports or business somewhere: named subjects may be clubs or firms."""
-        if self._domain_doc is not doc:
-            from spacy.attrs import LEMMA
-
-            self._domain_doc = doc
-            lemmas = {doc.vocab.strings[h] for h in doc.to_array(LEMMA).tolist()}
-            self._domain_hit = any(self.lexicon.nonpolitical_domain(lemma.lower()) in
-                                   METAPHOR_DOMAINS for lemma in lemmas)
-        return self._domain_hit
-
-    def named_subject(self, draft: Draft) -> bool:
-        """The event verb has a named subject the actor lexicon does not know, or a common
-        noun one; for violence only people ('an angry mob'), not things ('bills exploded')."""
-        if draft.anchor.pos_ not in {"VERB", "AUX"}:
-            return False
-        subj, passive = clause_subject(draft.anchor)
-        if subj is not None and subj.pos_ == "PRON" and subj.lower_ in PERSONAL_PRONOUNS and \
-                not passive and draft.trigger.type not in PHYSICAL_TYPES and \
-                draft.sentence.start == 0:
-            return True  # a text opening "He accused the army of ...": no one to resolve to
-        if subj is None or subj.pos_ == "PRON" or (passive and draft.trigger.type == "ASSAULT"):
-            return False
-        if subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
-            return True  # "Aristide has been accused of ...": the named party is the target
-        if passive:
-            return False
-        if subj.pos_ != "NOUN":
-            return False
-        return draft.trigger.type != "ASSAULT" or bool(
-            self.lexicon.acled_cues([subj.lemma_]) & PERSON_CUES)
-
     def sentence_countries(self, sent: Span) -> list[tuple[int, Country]]:
         out: list[tuple[int, Country]] = []
         for ent in entities_in(sent):
@@ -751,13 +608,6 @@ class SentenceCoder:
                     out.append((ent.start, country))
         return out
 
-
-def tree_depth(tok: Token) -> int:
-    """How many heads lie between a token and its sentence's root."""
-    depth = 0
-    while tok.head.i != tok.i:
-        tok, depth = tok.head, depth + 1
-    return depth
 
 
 def _is_measure(noun: Token) -> bool:
@@ -797,40 +647,7 @@ def verb_phrases(tok: Token, lexicon: Lexicon | None = None) -> list[str]:
     return long + short + [f"{lemma} {p}" for p, _ in preps]
 
 
-def _carried_order(draft: Draft, drafts: list[Draft]) -> bool:
-    """'Kiir ordered the army to deploy 1,000 soldiers': the deployment is the event and the
-    one who ordered it its actor; the order is not a REQUEST of its own. The ordered act
-    takes the order verb as its anchor (subject = actor, the one ordered = target)."""
-    if draft.trigger.type != "REQUEST" or draft.anchor.lemma_.lower() not in ORDER_LEMMAS:
-        return False
-    acts = [o for o in drafts if o is not draft and o.trigger.type in ORDERED_TYPES and
-            o.anchor.dep_ == "xcomp" and o.anchor.head.i == draft.anchor.i]
-    for act in acts:
-        act.anchor = draft.anchor
-        act.reason = f"{act.reason}, ordered by '{draft.anchor.lemma_}'"
-    return bool(acts)
 
-
-def _rejected_statement(draft: Draft, drafts: list[Draft]) -> bool:
-    """'rejected the EU's criticism', 'rejected an offer by Canada', 'dismissed Beijing's
-    demand': the statement is what is rejected (its own event, if any, is told where it was
-    made), not a second event of this sentence; so is the topic of talks ('discussed the
-    negotiations')."""
-    noun = draft.token
-    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "dobj" or draft.anchor is not noun:
-        return False
-    return any(o is not draft and o.anchor.i == noun.head.i and (
-        (o.trigger.type == "REJECT" and draft.trigger.type in STATEMENT_TYPES) or
-        o.trigger.type == "CONSULT")  # "will discuss Moldova's accession negotiations"
-        for o in drafts)
-
-
-def _carrier_verb(draft: Draft, drafts: list[Draft]) -> bool:
-    """'Parliament approved a state of emergency': the approval carries the emergency (the
-    noun's draft has the verb as its anchor); it is no act of support of its own."""
-    return draft.token is draft.anchor and any(
-        o is not draft and o.anchor.i == draft.token.i and o.token.i != o.anchor.i
-        for o in drafts)
 
 
 def share_with_conjuncts(drafts: list[Draft], field: str) -> None:
@@ -864,32 +681,7 @@ def _toll_of(verb: Token, assaults: list[Draft]) -> bool:
     return False
 
 
-def _denier_version(draft: Draft, drafts: list[Draft]) -> bool:
-    """'denied that its jets had bombed a school, saying its aircraft had only hit training
-    sites': the denier's own account of the denied act is that act, not a second event."""
-    if draft.factuality == "denied":
-        return False
-    denied = {t.i for d in drafts if d.factuality == "denied" for t in d.anchor.subtree}
-    denials = {t.i for d in drafts if d.factuality == "denied" for t in d.anchor.ancestors
-               if t.lemma_.lower() in DENY_LEMMAS}
-    for tok in (draft.anchor, *draft.anchor.ancestors):
-        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in denied | denials:
-            return True  # the participle hangs from the denial or from the denied clause
-    return False
 
-
-def _denial_of_event(draft: Draft, drafts: list[Draft]) -> bool:
-    """'The army denied carrying out a drone strike': the strike is denied, nothing rejected."""
-    if draft.trigger.type != "REJECT" or draft.anchor.lemma_.lower() not in DENY_LEMMAS:
-        return False
-    inside = {t.i for t in draft.anchor.subtree} - {draft.anchor.i}
-    return any(d.factuality == "denied" and d.anchor.i in inside for d in drafts)
-
-
-def protesters(draft: Draft) -> None:
-    """A protest with no one named is held by protesters of the place where it happens."""
-    country = draft.location.country if draft.location is not None else None
-    draft.actor = Party(draft.token.text, "protesters", country, "CVL")
 
 
 def formal_protest(draft: Draft) -> None:
@@ -905,32 +697,4 @@ def formal_protest(draft: Draft) -> None:
         return  # "ethnic Albanians demonstrated", "Palestinians protested": people, no state
     draft.trigger = replace(draft.trigger, type="ACCUSE", mode="allege", cameo="114", acled=None)
     draft.reason = f"{draft.reason}; a government's protest is a formal complaint"
-
-
-def _agreed_content(draft: Draft, drafts: list[Draft]) -> bool:
-    """'The two sides agreed to extend a ceasefire': one agreement, whose content is the
-    extension; the extension is not a second event of its own yet."""
-    if draft.anchor.dep_ != "xcomp":  # "offered to send police advisers": the offer
-        return False
-    head = draft.anchor.head.i
-    return any(o is not draft and o.trigger.type == "AGREE" and o.anchor.i == head
-               for o in drafts)
-
-
-def _protest_purpose(draft: Draft, drafts: list[Draft]) -> bool:
-    """'blocked the highway to demand higher prices': the demand is what the protest is for;
-    'called his counterpart to discuss Syria': one consultation, told twice."""
-    if draft.anchor.dep_ not in {"advcl", "xcomp", "acl"} or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in draft.anchor.children):
-        return False  # only infinitives of purpose, not "after militias injured troops"
-    head = draft.anchor.head.i
-    for other in drafts:
-        if other is draft or head not in (other.anchor.i, other.token.i):
-            continue
-        if other.trigger.type == draft.trigger.type or (
-                other.trigger.type == "PROTEST" and draft.trigger.type == "REQUEST") or (
-                other.trigger.type == "AID" and draft.trigger.type == "MOBILIZE") or (
-                other.trigger.type == "CONSULT" and draft.trigger.type == "REQUEST"):
-            return True  # "police arrived to reinforce the mission": the help is the event
-    return False
 
