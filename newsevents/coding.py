@@ -243,7 +243,7 @@ class SentenceCoder:
         for draft in drafts:
             tok = draft.token
             own_subject = any(c.dep_ == "nsubj" for c in tok.children)
-            if tok.lemma_.lower() in CASUALTY_VERBS and draft.anchor is tok and \
+            if tok.lemma_.lower() in CASUALTY_VERBS and draft.anchor.i == tok.i and \
                     len(assaults) > 1 and (not own_subject or _toll_of(tok, assaults)):
                 continue  # no subject of its own: "killing six", "two were killed when ..."
             kept.append(draft)
@@ -517,7 +517,7 @@ class SentenceCoder:
         for word in words:
             found = self.mode_words.get(word.lemma_.lower())
             if found is not None and found.type == draft.trigger.type and (
-                    draft.trigger.mode is None or word is not draft.token):
+                    draft.trigger.mode is None or word.i != draft.token.i):
                 draft.trigger = replace(draft.trigger, mode=found.mode, cameo=found.cameo)
                 return
 

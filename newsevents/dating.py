@@ -144,7 +144,7 @@ def _inherit_dates(drafts: list[Draft], owners: dict[int, Draft]) -> None:
     """An undated event takes the date of the event it hangs from: 'struck X and Y',
     'suspended it on Wednesday, accusing it of ...'."""
     for draft in drafts:
-        if draft.date.date is not None or draft.anchor.head is draft.anchor:
+        if draft.date.date is not None or draft.anchor.head.i == draft.anchor.i:
             continue
         above = owners.get(draft.anchor.head.i) if draft.anchor.dep_ == "conj" else None
         above = above or owner_of(draft.anchor.head, owners)
@@ -157,7 +157,7 @@ def _crosses_sequence(tok: Token, above: Draft) -> bool:
     """'struck on Thursday in retaliation for a barrage', 'after militants attacked': the
     earlier act is not dated by the later one."""
     for _ in range(12):
-        if tok.i in (above.token.i, above.anchor.i) or tok.head is tok:
+        if tok.i in (above.token.i, above.anchor.i) or tok.head.i == tok.i:
             return False
         if tok.lower_ in SEQUENCE_WORDS:
             return True
@@ -192,7 +192,7 @@ def apply_offset(root: Token, offset: int, text: str, drafts: list[Draft],
     if "after" in words or "before" in words:
         clause = next((t for t in root.subtree if t.lower_ in {"after", "before"}), None)
         sub = owner_of(clause.head, owners) if clause is not None else None
-        main = owner_of(root.head, owners) if root.head is not root else None
+        main = owner_of(root.head, owners) if root.head.i != root.i else None
         if sub is None:
             return
         if main is None:  # "A day after X struck, the command said it had hit ..."

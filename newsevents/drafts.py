@@ -78,7 +78,7 @@ def owner_of(tok: Token, owners: dict[int, Draft]) -> Draft | None:
     for _ in range(12):
         if tok.i in owners:
             return owners[tok.i]
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None

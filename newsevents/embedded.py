@@ -113,7 +113,7 @@ def _denier_version(draft: Draft, drafts: list[Draft]) -> bool:
 def _carrier_verb(draft: Draft, drafts: list[Draft]) -> bool:
     """'Parliament approved a state of emergency': the approval carries the emergency (the
     noun's draft has the verb as its anchor); it is no act of support of its own."""
-    return draft.token is draft.anchor and any(
+    return draft.token.i == draft.anchor.i and any(
         o is not draft and o.anchor.i == draft.token.i and o.token.i != o.anchor.i
         for o in drafts)
 
@@ -124,7 +124,7 @@ def _rejected_statement(draft: Draft, drafts: list[Draft]) -> bool:
     made), not a second event of this sentence; so is the topic of talks ('discussed the
     negotiations')."""
     noun = draft.token
-    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "dobj" or draft.anchor is not noun:
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "dobj" or draft.anchor.i != noun.i:
         return False
     return any(o is not draft and o.anchor.i == noun.head.i and (
         (o.trigger.type == "REJECT" and draft.trigger.type in STATEMENT_TYPES) or

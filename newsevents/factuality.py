@@ -66,12 +66,12 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
         if any(c.dep_ == "neg" or c.lower_ == "never" for c in children):
             if tok.lemma_.lower() in DENY_LEMMAS:
                 draft.factuality = "asserted"
-            elif tok is draft.anchor and draft.trigger.type in COOPERATIVE_TYPES and \
+            elif tok.i == draft.anchor.i and draft.trigger.type in COOPERATIVE_TYPES and \
                     not any(c.lower_ == "never" for c in children):
                 return not _asked_content(tok, lexicon) and _refusal(draft)
             else:
                 return False
-        if tok is draft.anchor and any(c.dep_ == "advmod" and c.lower_ in RARELY
+        if tok.i == draft.anchor.i and any(c.dep_ == "advmod" and c.lower_ in RARELY
                                        for c in children):
             return False  # "the group has met only rarely": a habit, no event
         auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
@@ -81,7 +81,7 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
                 tok.dep_ == "ccomp" and not _conditional(draft):
             draft.factuality = "future"  # "said it would send troops": a reported plan
         elif auxes & HYPOTHETICAL_AUX:
-            return tok is draft.anchor and _warning(draft, tok)
+            return tok.i == draft.anchor.i and _warning(draft, tok)
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             return False
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until"
@@ -91,7 +91,7 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
                 any(t.lower_ == "since" for t in tok.subtree):
             return False  # a toll "since 2004"
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             break
         if tok.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in children):
@@ -119,7 +119,7 @@ def _governed(draft: Draft, tok: Token, head: Token, lexicon: Lexicon) -> bool |
             any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False  # "called on both sides to allow aid in": what is asked (parsed advcl)
     if tok.dep_ in {"xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
-        if lemma in FAIL_LEMMAS and tok is draft.anchor and tok.dep_ == "xcomp" and \
+        if lemma in FAIL_LEMMAS and tok.i == draft.anchor.i and tok.dep_ == "xcomp" and \
                 draft.trigger.type in COOPERATIVE_TYPES | {"CONSULT"}:
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in head.children):
                 return False  # "if the army fails to disarm them": a condition
@@ -145,7 +145,7 @@ def _governed(draft: Draft, tok: Token, head: Token, lexicon: Lexicon) -> bool |
         if lemma in SCHEDULE_ADJECTIVES:
             draft.factuality = "future"  # "are due to meet in Almaty next week"
             return True
-        if lemma in INTENT_ADJECTIVES and tok is draft.anchor:
+        if lemma in INTENT_ADJECTIVES and tok.i == draft.anchor.i:
             return _intent(draft, head)
         return False  # "it is rare for either country to attack"
     return None

@@ -348,9 +348,9 @@ def _is_addressee(tok: Token) -> bool:
 def _is_locative(root: Token) -> bool:
     tok = root
     while tok.dep_ in {"compound", "amod", "nmod"} and tok.head.pos_ == "PROPN" and \
-            tok.head is not tok:
+            tok.head.i != tok.i:
         tok = tok.head
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ in {"compound", "nmod"} and tok.head.lemma_.lower() in PLACE_NOUNS:
         tok = tok.head

@@ -67,7 +67,7 @@ class PartyReader:
         """The heads of the actor and target phrases: subject and object of the trigger verb
         (agent and subject when passive), the owner and prepositional party of an event noun."""
         verb = draft.anchor if draft.anchor.pos_ in {"VERB", "AUX"} else None
-        noun = draft.token if draft.token is not draft.anchor or verb is None else None
+        noun = draft.token if draft.token.i != draft.anchor.i or verb is None else None
         actor_tok: Token | None = None
         target_tok: Token | None = None
         if verb is not None:
@@ -83,7 +83,8 @@ class PartyReader:
                         self.is_instrument(patient):  # "fired tear gas at protesters"
                     patient = self.prep_object(verb, draft) or patient
             if noun is None or noun in (subj, agent):
-                target_tok = patient if patient is not noun else None
+                target_tok = None if patient is not None and noun is not None and \
+                    patient.i == noun.i else patient
             if noun is not None and noun in (subj, agent):
                 actor_tok = None
         if actor_tok is not None and actor_tok.lemma_.lower() in self.mode_words:
@@ -158,7 +159,7 @@ class PartyReader:
     def fill_missing(self, draft: Draft, target_tok: Token | None, here: Discourse) -> None:
         """Parties the sentence gives only indirectly: the denier of a denied act, the subject
         of the verb an event noun hangs from, the victims, the police that reported arrests."""
-        noun = draft.token if draft.token is not draft.anchor or \
+        noun = draft.token if draft.token.i != draft.anchor.i or \
             draft.anchor.pos_ not in {"VERB", "AUX"} else None
         if draft.target is None and target_tok is None and draft.trigger.type not in \
                 VICTIM_TYPES and (draft.actor is not None or draft.trigger.type == "PROTEST"):
@@ -288,7 +289,7 @@ class PartyReader:
     @staticmethod
     def _victim_verbs(draft: Draft) -> list[Token]:
         verbs = [t for head in dict.fromkeys((draft.anchor, draft.token)) for t in head.subtree
-                 if t is not head and t.lemma_.lower() in VICTIM_VERBS and t.pos_ == "VERB"
+                 if t.i != head.i and t.lemma_.lower() in VICTIM_VERBS and t.pos_ == "VERB"
                  and t.dep_ in {"advcl", "conj", "xcomp", "acl", "relcl"}]
         carrier = draft.token.head.head if draft.token.dep_ == "pobj" else None
         if carrier is not None and carrier.lemma_.lower() in VICTIM_VERBS:
@@ -391,7 +392,7 @@ class PartyReader:
                     if reporter is not None and reporter.country:
                         return Party(noun_phrase(noun).text, reporter.name, reporter.country,
                                      "MIL")
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
         return None
 
@@ -424,7 +425,7 @@ def reporter_subject(verb: Token, joined: bool = False) -> Token | None:
     announced that the crossings were closed')."""
     tok = verb
     for _ in range(3):
-        if tok.dep_ != "ccomp" or tok.head is tok:
+        if tok.dep_ != "ccomp" or tok.head.i == tok.i:
             tok = tok.head if tok.dep_ in {"conj", "xcomp"} else tok
             if tok.dep_ != "ccomp":
                 return None
@@ -454,12 +455,12 @@ def clause_subject(verb: Token) -> tuple[Token | None, bool]:
                     c.dep_ == "auxpass" for c in tok.children)
                 if child.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
                     return tok.head, passive
-                return child, passive and tok is verb
+                return child, passive and tok.i == verb.i
         if tok.dep_ == "relcl":
             return tok.head, False
         if (tok.dep_ in {"conj", "xcomp", "advcl"} or (participle and tok.dep_ == "oprd")
-                or _subjectless_finite(tok) or (tok.dep_ == "acomp" and tok is not verb)) \
-                and tok.head is not tok:  # "are due to meet": through the adjective
+                or _subjectless_finite(tok) or (tok.dep_ == "acomp" and tok.i != verb.i)) \
+                and tok.head.i != tok.i:  # "are due to meet": through the adjective
             obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
             if tok.dep_ == "xcomp" and obj is not None and not participle:
                 return obj, False

@@ -41,7 +41,7 @@ def link_responses(drafts: list[Draft]) -> None:
             continue
         if cue.dep_ == "mark":  # "after militias injured troops": the clause is the earlier
             earlier = owners.get(cue.head.i)
-            later = owner_of(cue.head.head, owners) if cue.head.head is not cue.head \
+            later = owner_of(cue.head.head, owners) if cue.head.head.i != cue.head.i \
                 else None
             if later is None and earlier is not None:  # "after X struck, Y said it hit"
                 later = _main_event(earlier, drafts)
