@@ -50,6 +50,10 @@ WALK_DEPS = frozenset({"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp"
                        "nsubj"})
 SPEAK_LEMMAS = frozenset({"speak", "talk"})
 RARELY = frozenset({"rarely", "seldom", "hardly"})
+# "announced it would cut off aid": an announced sanction is the decision itself (CAMEO codes
+# announced sanctions as 16, not as a threat), unlike an announced attack, which is a plan
+ANNOUNCE_LEMMAS = frozenset({"announce"})
+ANNOUNCED_TYPES = frozenset({"SANCTION"})
 MAX_STEPS = 4
 
 
@@ -82,6 +86,8 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
             draft.factuality = "future"  # "said it would send troops": a reported plan
         elif auxes & HYPOTHETICAL_AUX:
             return tok.i == draft.anchor.i and _warning(draft, tok)
+        if draft.factuality == "future" and _announced_decision(draft, tok):
+            draft.factuality = "asserted"
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             return False
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until"
@@ -234,6 +240,13 @@ def _threat_with_condition(draft: Draft) -> bool:
     if any(c.dep_ == "neg" for c in anchor.children):
         return False
     return _warning(draft, anchor)
+
+
+def _announced_decision(draft: Draft, clause: Token) -> bool:
+    """'The US announced it would suspend aid': the announcement enacts the sanction."""
+    return clause.i == draft.anchor.i and clause.dep_ == "ccomp" and \
+        draft.trigger.type in ANNOUNCED_TYPES and \
+        clause.head.lemma_.lower() in ANNOUNCE_LEMMAS and not _conditional(draft)
 
 
 def _refusal(draft: Draft, negation: str = "negated") -> bool:
