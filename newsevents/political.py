@@ -29,6 +29,9 @@ RELIEF_DOMAINS = frozenset({"weather", "health", "accident"})
 PERSON_CUES = frozenset({"mob", "state_force", "civilian"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 METAPHOR_DOMAINS = frozenset({"sports", "entertainment"})
+SHARE_WORDS = frozenset({"third", "half", "quarter", "fifth", "tenth", "most", "some", "many",
+                         "part", "majority", "rest", "hundred", "thousand", "dozen", "percent",
+                         "all", "none", "several", "number"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "through", "into"})
 PLAIN_MODES = frozenset({"arrest"})  # events even when no party is named
 PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
@@ -115,6 +118,16 @@ class PoliticalFilter:
         return any(self.lexicon.acled_cues([*(t.lemma_ for t in h.lefts if t.dep_ in {
             "compound", "amod", "nmod"}), h.lemma_]) & WEAPON_CUES for h in heads)
 
+    def known_people(self, subj: Token) -> bool:
+        """A common-noun subject the actor lexicon knows ('the militiamen'), or a share of
+        one ('a third of the rebels', 'half of the soldiers')."""
+        if subj.lemma_.lower() in SHARE_WORDS or subj.pos_ == "NUM":
+            subj = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), subj)
+        return subj.pos_ == "NOUN" and (
+            self.lexicon.actor_term(subj.lemma_) is not None or
+            self.lexicon.actor_term(subj.lower_) is not None)
+
     def context_domain(self, tok: Token, draft: Draft) -> str | None:
         """The domain of a sports/business/weather word beside the trigger ('storm' itself
         does not count); a verbal word only where it frames the act ('attacked in a speech')."""
@@ -156,7 +169,7 @@ class PoliticalFilter:
         if subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
             return True  # "Aristide has been accused of ...": the named party is the target
         if passive:
-            return False
+            return self.known_people(subj)  # "a third of the rebels were demobilized"
         if subj.pos_ != "NOUN":
             return False
         return draft.trigger.type != "ASSAULT" or bool(
