@@ -158,7 +158,7 @@ def test_trigger_acled_overrides_are_acled_sub_event_types(lexicon: Lexicon) -> 
         ("visit", "VERB", "CONSULT", "visit"),
         ("talk", "NOUN", "CONSULT", None),
         ("praise", "VERB", "SUPPORT", None),
-        ("apologize", "VERB", "CONCEDE", None),
+        ("apologize", "VERB", "SUPPORT", None),
         ("cooperate", "VERB", "COOPERATE", None),
         ("donate", "VERB", "AID", None),
         ("withdraw", "VERB", "RETREAT", "withdraw"),
