@@ -66,6 +66,8 @@ def test_an_announced_sanction_with_a_condition_stays_a_plan(coder: Coder) -> No
     ("A third of the rebels in Chad have been demobilized since the peace deal.", "RETREAT",
      "0873"),
     ("Half of the militiamen in Ituri were disarmed last month.", "RETREAT", "0873"),
+    ("The Egyptian authorities closed down an opposition magazine in Cairo.", "COERCE", "1721"),
+    ("The Iranian government banned two reformist dailies on Sunday.", "COERCE", "1721"),
 ])
 def test_codebook_families(coder: Coder, text: str, type_: str, cameo: str) -> None:
     mention = top(coder, text)
