@@ -17,6 +17,7 @@ from .drafts import Draft, LocalCountries, owner_of, token_owners
 from .entities import entities, entities_in
 from .models import Country, Party, Place
 from .parties import TERRITORY_NOUNS, PartyReader
+from .place_records import read_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -41,6 +42,8 @@ FIRST_PLACE_WEIGHT = 3.0  # the lead's first "in X" is where the story happens
 DEMONYM_WEIGHT = 0.5  # "Chinese ships", "Russian diplomats" are often the foreign party
 HOME_LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 RESTRICTION_MODES = frozenset({"restrict", "martial-law", "censor", "curfew", "blockade"})
+STATE_SECTORS = frozenset({"GOV", "POL", "MIL", "JUD"})
+SOVEREIGNS = {row["territory"]: row["sovereign"] for row in read_table("dependencies.tsv")}
 PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "water": 2, "country": 3}
 
 
@@ -59,6 +62,9 @@ class PlaceReader:
         first = self.lead_country(doc, context)
         if first is not None:
             weights[first] = weights.get(first, 0.0) + FIRST_PLACE_WEIGHT
+            sovereign = SOVEREIGNS.get(first)
+            if sovereign in weights:  # 'Paris sends gendarmes' to New Caledonia: its story
+                weights[first] = max(weights[first], weights[sovereign] + 1.0)
         return sorted_countries(weights)
 
     def article_context(self, doc: Doc) -> list[str]:
@@ -198,7 +204,13 @@ def localize(party: Party | None, place: Place, sectors: frozenset[str] = LOCAL_
         return party
     if party.sector not in sectors and not (party.sector == "REB" and _domestic(party)):
         return party
-    return replace(party, country=place.country)
+    return replace(party, country=_state_country(place.country, party.sector))
+
+
+def _state_country(country: str, sector: str | None) -> str:
+    """A dependent territory's government, police, army and courts are its sovereign's
+    ('police in Noumea' are French); its people are its own."""
+    return SOVEREIGNS.get(country, country) if sector in STATE_SECTORS else country
 
 
 
@@ -237,7 +249,7 @@ def default_target(draft: Draft, home: str | None) -> Party | None:
     if country is None:
         return None
     if draft.trigger.type == "PROTEST":
-        return Party("the government", "government", country, "GOV")
+        return Party("the government", "government", _state_country(country, "GOV"), "GOV")
     if draft.actor is None:
         return None  # a party must be named for anything else to be an event
     if draft.trigger.type == "COERCE" and draft.trigger.mode == "seize":

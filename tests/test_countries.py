@@ -1,0 +1,48 @@
+"""Which country a party or place belongs to: territories, country pairs, namesakes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsevents.models import Mention
+from newsevents.pipeline import Coder
+
+pytestmark = pytest.mark.slow
+PUBLISHED = date(2025, 6, 10)
+
+
+def events(coder: Coder, text: str, type_: str) -> list[Mention]:
+    found = [m for m in coder.code_text(text, PUBLISHED) if m.code.type == type_]
+    assert found, [(m.code.type, m.actor, m.target) for m in coder.code_text(text, PUBLISHED)]
+    return found
+
+
+TERRITORY_STORY = (
+    "Curfew in New Caledonia as Paris flies in more gendarmes\n\n"
+    "Young men burned cars and looted shops in Noumea on Saturday night, French officials "
+    "said, after Paris announced a new constitutional bill.\n\n"
+    "Police arrested 30 people in the capital overnight, the French interior ministry said. "
+    "France has ruled the archipelago since the nineteenth century.\n\n"
+    "In Paris, French ministers defended the bill. Paris says France will not back down, "
+    "and the French Senate in Paris will vote on it in July.")
+
+
+def test_a_territory_named_in_the_lead_outranks_its_sovereign(coder: Coder) -> None:
+    arrest = events(coder, TERRITORY_STORY, "COERCE")[0]
+    assert arrest.location is not None and arrest.location.country == "NCL"
+    assert arrest.target is not None and arrest.target.country == "NCL"
+
+
+def test_a_territorys_police_belong_to_its_sovereign(coder: Coder) -> None:
+    arrest = events(coder, TERRITORY_STORY, "COERCE")[0]
+    assert arrest.actor is not None
+    assert (arrest.actor.country, arrest.actor.sector) == ("FRA", "POL")
+
+
+def test_a_hyphenated_pair_of_countries_names_neither(coder: Coder) -> None:
+    text = ("Rebels blew up a section of the Chad-Cameroon oil pipeline near Doba in "
+            "southern Chad on Sunday, the energy ministry said.")
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.target is not None and attack.target.country == "TCD"
