@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from .bodies import named_body
 from .entities import entities, entities_in
 from .models import Country, Party, Place
 
@@ -343,7 +344,12 @@ class ActorResolver:
         if head.lower_ in COUNTRY_ANAPHORS and lower.startswith("the ") and discourse.countries:
             last = discourse.countries[-1]
             return Party(text, last.name, last.iso3, STATE_SECTOR)
-        return None
+        return named_body(self, head, span) if term is None else None
+
+    def token_country_plain(self, token: Token) -> Country | None:
+        """The country a single word or the name it is part of names ('Bangladesh')."""
+        span = noun_phrase(token) if token.ent_type_ == "GPE" else token.doc[token.i : token.i + 1]
+        return self.country_in(span.text)[0] or self.country_in(token.text)[0]
 
     def _neighbour(self, head: Token, discourse: Discourse) -> Country | None:
         """The last country named that is not the one whose neighbour it is ('Niger has kept

@@ -46,3 +46,19 @@ def test_a_hyphenated_pair_of_countries_names_neither(coder: Coder) -> None:
             "southern Chad on Sunday, the energy ministry said.")
     attack = events(coder, text, "ASSAULT")[0]
     assert attack.target is not None and attack.target.country == "TCD"
+
+
+def test_an_unknown_union_takes_its_members_sector_and_its_named_country(coder: Coder) -> None:
+    text = ("The Kenya Dock Workers' Federation rejected the port authority's pay offer on "
+            "Tuesday and called a strike in Mombasa.")
+    reject = events(coder, text, "REJECT")[0]
+    assert reject.actor is not None
+    assert (reject.actor.country, reject.actor.sector) == ("KEN", "LAB")
+
+
+def test_an_association_of_people_of_a_country_is_that_countrys(coder: Coder) -> None:
+    text = ("The association of nurses of Malawi called on the health ministry on Friday to "
+            "pay months of overdue wages.")
+    request = events(coder, text, "REQUEST")[0]
+    assert request.actor is not None
+    assert request.actor.country == "MWI"
