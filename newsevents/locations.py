@@ -32,6 +32,10 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
                          "county", "capital", "area", "oblast", "governorate", "port", "camp",
                          "department", "regency", "prefecture", "municipality", "township",
                          "commune", "suburb", "suburbs", "neighbourhood", "neighborhood"})
+SMALL_PLACE_NOUNS = frozenset({"town", "village", "hamlet"})  # 'the town of Palma' in a
+# Mozambique story is its own small town, not the big namesake of a country never named
+TERRAIN_NOUNS = frozenset({"mountain", "hill", "forest", "jungle", "desert", "outskirts",
+                           "countryside", "highlands", "lowlands", "coast", "valley"})
 DOMESTIC_WORDS = frozenset({"separatist", "separatists", "secessionist", "secessionists",
                             "tribal", "clan", "ethnic", "communal"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -84,6 +88,22 @@ class PlaceReader:
             if local or places:
                 return (local or places)[0].country
         return None
+
+    def _home_town(self, name: Token, found: Place | None, context: Sequence[str]
+                   ) -> Place | None:
+        """'the town of X' names a small place: a namesake city in a country the article
+        never names is not it, the town is in the story's home country."""
+        prep = name.head
+        if found is None or not context or found.country == context[0] or \
+                name.dep_ != "pobj" or prep.lower_ != "of" or \
+                prep.head.lemma_.lower() not in SMALL_PLACE_NOUNS or \
+                self._names_country(name.doc, found.country):
+            return found
+        return self.gazetteer.country_place(context[0], noun_phrase(prep.head).text)
+
+    def _names_country(self, doc: Doc, iso3: str | None) -> bool:
+        """Whether the article names the country, its capital or its people anywhere."""
+        return any(code == iso3 for _, _, code, _ in _named_countries(doc, self.parties.actors))
 
     def lead_places(self, sent: Span, context: Sequence[str]) -> list[Place]:
         return [p for head, p in self.place_mentions(sent, context, Discourse())
@@ -143,7 +163,8 @@ class PlaceReader:
         for ent in entities_in(sent):
             if ent.label_ in {"GPE", "LOC", "FAC"} and _is_locative(ent.root):
                 span = _hyphen_extend(ent)
-                place = self.gazetteer.lookup(span.text, context)
+                place = self._home_town(ent.root, self.gazetteer.lookup(span.text, context),
+                                        context)
                 if place is not None:
                     seen.update(range(span.start, span.end))
                     yield span.root, place
@@ -187,7 +208,8 @@ class PlaceReader:
         of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
         if of is not None:
-            return self.gazetteer.lookup(_hyphen_extend(noun_phrase(of)).text, context)
+            found = self.gazetteer.lookup(_hyphen_extend(noun_phrase(of)).text, context)
+            return self._home_town(of, found, context)
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
                 c.dep_ in {"prep", "amod", "poss"} for c in tok.children):
             last = discourse.last_place()
@@ -372,7 +394,7 @@ def _is_locative(root: Token) -> bool:
         prep = tok.head
         if prep.lower_ in PLACE_PREPS:
             return True
-        if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS:
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS | TERRAIN_NOUNS:
             return _is_locative(prep.head) or True
     if tok.dep_ in {"npadvmod"} and tok.ent_type_ in {"GPE", "LOC"}:
         return True

@@ -62,3 +62,27 @@ def test_an_association_of_people_of_a_country_is_that_countrys(coder: Coder) ->
     request = events(coder, text, "REQUEST")[0]
     assert request.actor is not None
     assert request.actor.country == "MWI"
+
+
+def test_a_province_named_after_its_capital_city_is_that_citys_province(coder: Coder) -> None:
+    place = coder.sentences.places.gazetteer.lookup("Deraa province", ("SYR", "TUR", "TR-01"))
+    assert place is not None
+    assert (place.country, place.admin1_code) == ("SYR", "SY-DR")
+
+
+def test_a_place_in_the_mountains_of_a_country_is_in_that_country(coder: Coder) -> None:
+    text = ("Turkey's army said on Friday its commandos had killed 12 PKK fighters in the "
+            "hills of northern Iraq, near the town of Amadiya.")
+    attack = events(coder, text, "ASSAULT")[0]
+    assert attack.location is not None and attack.location.country == "IRQ"
+
+
+def test_the_town_of_a_foreign_namesake_is_in_the_home_country(coder: Coder) -> None:
+    text = ("Insurgents attacked the town of Mocimboa da Praia in Mozambique's Cabo Delgado "
+            "province on Friday, police said.\n\n"
+            "Mozambique's army said the militants also raided the town of Palma, killing "
+            "six civilians.")
+    raids = [m for m in events(coder, text, "ASSAULT")
+             if any("Palma" in e.sentence for e in m.evidence)]
+    assert raids and raids[0].location is not None
+    assert raids[0].location.country == "MOZ"
