@@ -86,3 +86,13 @@ def test_the_town_of_a_foreign_namesake_is_in_the_home_country(coder: Coder) -> 
              if any("Palma" in e.sentence for e in m.evidence)]
     assert raids and raids[0].location is not None
     assert raids[0].location.country == "MOZ"
+
+
+def test_a_party_placed_after_its_sentence_still_takes_the_places_country(coder: Coder) -> None:
+    text = ("The government declared a state of emergency in two provinces of Cusco on "
+            "Tuesday and deployed 900 police officers to clear the roads.")
+    found = [m for m in coder.code_text(text, PUBLISHED) if m.actor is not None
+             and m.actor.sector == "GOV" and m.location is not None]
+    assert found, [(m.code.type, m.actor, m.location) for m in coder.code_text(text, PUBLISHED)]
+    assert all(m.actor is not None and m.actor.country == m.location.country == "PER"
+               for m in found if m.location is not None)
