@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from .bodies import named_body
 from .entities import entities, entities_in
 from .models import Country, Party, Place
 
@@ -143,6 +144,8 @@ class ActorResolver:
         """Country named by a modifier token: 'Pakistan's', 'Pakistani', 'U.S.', 'the country's'."""
         if token.lower_ in COUNTRY_ANAPHORS and discourse.countries:
             return discourse.countries[-1]
+        if self._country_pair(token):
+            return None  # "the Niger-Benin pipeline" belongs to neither country alone
         span = noun_phrase(token) if token.ent_type_ else token.doc[token.i : token.i + 1]
         for text in (span.text, token.text):
             country, _ = self.country_in(text)
@@ -154,6 +157,15 @@ class ActorResolver:
             if place is not None and place.country and place.precision in {"city", "admin1"}:
                 return self.gazetteer.country_by_code(place.country)
         return None
+
+    def _country_pair(self, token: Token) -> bool:
+        """'Niger-Benin', 'US-China': the token is one of two countries joined by a hyphen."""
+        doc, i = token.doc, token.i
+        left = i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and \
+            not doc[i - 2].whitespace_ and self.country_in(doc[i - 2].text)[0] is not None
+        right = i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and \
+            not doc[i + 1].whitespace_ and self.country_in(doc[i + 2].text)[0] is not None
+        return left or right
 
     def _is_named_body(self, text: str) -> bool:
         found = self.lexicon.actor_term(text)
@@ -332,7 +344,12 @@ class ActorResolver:
         if head.lower_ in COUNTRY_ANAPHORS and lower.startswith("the ") and discourse.countries:
             last = discourse.countries[-1]
             return Party(text, last.name, last.iso3, STATE_SECTOR)
-        return None
+        return named_body(self, head, span) if term is None else None
+
+    def token_country_plain(self, token: Token) -> Country | None:
+        """The country a single word or the name it is part of names ('Bangladesh')."""
+        span = noun_phrase(token) if token.ent_type_ == "GPE" else token.doc[token.i : token.i + 1]
+        return self.country_in(span.text)[0] or self.country_in(token.text)[0]
 
     def _neighbour(self, head: Token, discourse: Discourse) -> Country | None:
         """The last country named that is not the one whose neighbour it is ('Niger has kept

@@ -323,6 +323,7 @@ class Gazetteer:
         if len(tokens) >= 2 and tokens[-1] in ADMIN_SUFFIXES:
             base = " ".join(tokens[:-1])
             return self._exact(base, text, context, admin_only=True) or \
+                self._capital_province(base, text, context) or \
                 self._fuzzy(base, text, context, admin_only=True)
         words = text.split()
         if len(tokens) >= 2 and len(words) >= 2 and normalize(words[0]) in DIRECTIONS:
@@ -330,6 +331,16 @@ class Gazetteer:
             if found is not None and self._prominent(found, context):  # not 'South Side'
                 return replace(found, text=text)
         return None
+
+    def _capital_province(self, base: str, text: str, context: tuple[str, ...]
+                          ) -> Place | None:
+        """'Deraa province' is the subdivision of the city of Deraa (named after its capital),
+        not a subdivision whose name merely looks like it."""
+        city = self._exact(base, text, context, min_population=MIN_CITY_POPULATION)
+        if city is None or city.precision != "city" or not city.admin1_code:
+            return None
+        province = self.admin1_by_code(city.admin1_code)
+        return replace(province, text=text) if province is not None else None
 
     def _qualified(self, text: str, context: tuple[str, ...]) -> Place | None:
         """'Quetta, Pakistan': the head place inside the qualifier, else the qualifier."""

@@ -17,6 +17,7 @@ from .drafts import Draft, LocalCountries, owner_of, token_owners
 from .entities import entities, entities_in
 from .models import Country, Party, Place
 from .parties import TERRITORY_NOUNS, PartyReader
+from .place_records import read_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -31,6 +32,10 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
                          "county", "capital", "area", "oblast", "governorate", "port", "camp",
                          "department", "regency", "prefecture", "municipality", "township",
                          "commune", "suburb", "suburbs", "neighbourhood", "neighborhood"})
+SMALL_PLACE_NOUNS = frozenset({"town", "village", "hamlet"})  # 'the town of Palma' in a
+# Mozambique story is its own small town, not the big namesake of a country never named
+TERRAIN_NOUNS = frozenset({"mountain", "hill", "forest", "jungle", "desert", "outskirts",
+                           "countryside", "highlands", "lowlands", "coast", "valley"})
 DOMESTIC_WORDS = frozenset({"separatist", "separatists", "secessionist", "secessionists",
                             "tribal", "clan", "ethnic", "communal"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -41,6 +46,8 @@ FIRST_PLACE_WEIGHT = 3.0  # the lead's first "in X" is where the story happens
 DEMONYM_WEIGHT = 0.5  # "Chinese ships", "Russian diplomats" are often the foreign party
 HOME_LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 RESTRICTION_MODES = frozenset({"restrict", "martial-law", "censor", "curfew", "blockade"})
+STATE_SECTORS = frozenset({"GOV", "POL", "MIL", "JUD"})
+SOVEREIGNS = {row["territory"]: row["sovereign"] for row in read_table("dependencies.tsv")}
 PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "water": 2, "country": 3}
 
 
@@ -59,6 +66,9 @@ class PlaceReader:
         first = self.lead_country(doc, context)
         if first is not None:
             weights[first] = weights.get(first, 0.0) + FIRST_PLACE_WEIGHT
+            sovereign = SOVEREIGNS.get(first)
+            if sovereign in weights:  # 'Paris sends gendarmes' to New Caledonia: its story
+                weights[first] = max(weights[first], weights[sovereign] + 1.0)
         return sorted_countries(weights)
 
     def article_context(self, doc: Doc) -> list[str]:
@@ -78,6 +88,22 @@ class PlaceReader:
             if local or places:
                 return (local or places)[0].country
         return None
+
+    def _home_town(self, name: Token, found: Place | None, context: Sequence[str]
+                   ) -> Place | None:
+        """'the town of X' names a small place: a namesake city in a country the article
+        never names is not it, the town is in the story's home country."""
+        prep = name.head
+        if found is None or not context or found.country == context[0] or \
+                name.dep_ != "pobj" or prep.lower_ != "of" or \
+                prep.head.lemma_.lower() not in SMALL_PLACE_NOUNS or \
+                self._names_country(name.doc, found.country):
+            return found
+        return self.gazetteer.country_place(context[0], noun_phrase(prep.head).text)
+
+    def _names_country(self, doc: Doc, iso3: str | None) -> bool:
+        """Whether the article names the country, its capital or its people anywhere."""
+        return any(code == iso3 for _, _, code, _ in _named_countries(doc, self.parties.actors))
 
     def lead_places(self, sent: Span, context: Sequence[str]) -> list[Place]:
         return [p for head, p in self.place_mentions(sent, context, Discourse())
@@ -122,6 +148,9 @@ class PlaceReader:
                     not _people_abroad(target, home):
                 draft.location = self.gazetteer.country_place(target.country, target.text)
             placed = draft.location is not None
+            if placed and draft.location is not None:  # placed after its sentence was read
+                draft.actor = localize(draft.actor, draft.location)
+                draft.target = localize(draft.target, draft.location, _target_sectors(draft))
             if not placed and draft.trigger.type in HOME_LOCATED_TYPES and home is not None \
                     and (draft.actor is not None or draft.target is not None):
                 draft.location = self.gazetteer.country_place(home)  # a physical act, no place
@@ -137,7 +166,8 @@ class PlaceReader:
         for ent in entities_in(sent):
             if ent.label_ in {"GPE", "LOC", "FAC"} and _is_locative(ent.root):
                 span = _hyphen_extend(ent)
-                place = self.gazetteer.lookup(span.text, context)
+                place = self._home_town(ent.root, self.gazetteer.lookup(span.text, context),
+                                        context)
                 if place is not None:
                     seen.update(range(span.start, span.end))
                     yield span.root, place
@@ -181,7 +211,8 @@ class PlaceReader:
         of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
         if of is not None:
-            return self.gazetteer.lookup(_hyphen_extend(noun_phrase(of)).text, context)
+            found = self.gazetteer.lookup(_hyphen_extend(noun_phrase(of)).text, context)
+            return self._home_town(of, found, context)
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
                 c.dep_ in {"prep", "amod", "poss"} for c in tok.children):
             last = discourse.last_place()
@@ -198,7 +229,13 @@ def localize(party: Party | None, place: Place, sectors: frozenset[str] = LOCAL_
         return party
     if party.sector not in sectors and not (party.sector == "REB" and _domestic(party)):
         return party
-    return replace(party, country=place.country)
+    return replace(party, country=_state_country(place.country, party.sector))
+
+
+def _state_country(country: str, sector: str | None) -> str:
+    """A dependent territory's government, police, army and courts are its sovereign's
+    ('police in Noumea' are French); its people are its own."""
+    return SOVEREIGNS.get(country, country) if sector in STATE_SECTORS else country
 
 
 
@@ -237,7 +274,7 @@ def default_target(draft: Draft, home: str | None) -> Party | None:
     if country is None:
         return None
     if draft.trigger.type == "PROTEST":
-        return Party("the government", "government", country, "GOV")
+        return Party("the government", "government", _state_country(country, "GOV"), "GOV")
     if draft.actor is None:
         return None  # a party must be named for anything else to be an event
     if draft.trigger.type == "COERCE" and draft.trigger.mode == "seize":
@@ -360,7 +397,7 @@ def _is_locative(root: Token) -> bool:
         prep = tok.head
         if prep.lower_ in PLACE_PREPS:
             return True
-        if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS:
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS | TERRAIN_NOUNS:
             return _is_locative(prep.head) or True
     if tok.dep_ in {"npadvmod"} and tok.ent_type_ in {"GPE", "LOC"}:
         return True
