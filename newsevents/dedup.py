@@ -157,7 +157,9 @@ class NearDuplicateIndex:
             return
         row = len(self._ids)
         if row == len(self._signatures):
-            self._signatures = np.resize(self._signatures, (row + row // 2, NUM_PERM))
+            grown = np.empty((row + row // 2, NUM_PERM), dtype=np.uint32)  # 1.5x: amortised
+            grown[:row] = self._signatures
+            self._signatures = grown
         self._signatures[row] = sig.hashvalues
         self._ids.append(article_id)
         self._row_of[article_id] = row

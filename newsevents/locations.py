@@ -147,10 +147,11 @@ class PlaceReader:
                     target is not None and target.country and target.patron is None and \
                     not _people_abroad(target, home):
                 draft.location = self.gazetteer.country_place(target.country, target.text)
-            placed = draft.location is not None
-            if placed and draft.location is not None:  # placed after its sentence was read
-                draft.actor = localize(draft.actor, draft.location)
-                draft.target = localize(draft.target, draft.location, _target_sectors(draft))
+            location = draft.location
+            placed = location is not None
+            if location is not None:  # again: the place may have been given after its sentence
+                draft.actor = localize(draft.actor, location)
+                draft.target = localize(draft.target, location, _target_sectors(draft))
             if not placed and draft.trigger.type in HOME_LOCATED_TYPES and home is not None \
                     and (draft.actor is not None or draft.target is not None):
                 draft.location = self.gazetteer.country_place(home)  # a physical act, no place

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from test_parties import PUBLISHED, events
 
-from newsevents.models import Mention
 from newsevents.pipeline import Coder
 
 pytestmark = pytest.mark.slow
-PUBLISHED = date(2025, 6, 10)
-
-
-def events(coder: Coder, text: str, type_: str) -> list[Mention]:
-    found = [m for m in coder.code_text(text, PUBLISHED) if m.code.type == type_]
-    assert found, [(m.code.type, m.actor, m.target) for m in coder.code_text(text, PUBLISHED)]
-    return found
 
 
 TERRITORY_STORY = (
