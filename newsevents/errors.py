@@ -4,6 +4,7 @@
     ├── InputError        an input cannot be read or used (names the input and the reason)
     │   └── FetchError    a URL or feed could not be fetched (network, size, refused host)
     ├── StoreError        the database cannot be opened or written
+    ├── WorkerError       a worker process died, or its result could not be sent back
     └── MissingDependency an optional extra is not installed (carries the install hint)
 
 The CLI prints `str(error)` on one line and exits non-zero; library code never exits.
@@ -22,12 +23,19 @@ class InputError(NewsEventsError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # raised again after a worker's pickle
+        return type(self), (self.source, self.reason)
+
 
 class FetchError(InputError):
     pass
 
 
 class StoreError(NewsEventsError):
+    pass
+
+
+class WorkerError(NewsEventsError):
     pass
 
 
@@ -38,3 +46,6 @@ class MissingDependency(NewsEventsError):
         )
         self.package = package
         self.extra = extra
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return type(self), (self.package, self.extra)

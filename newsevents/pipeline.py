@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
-from multiprocessing.pool import AsyncResult, Pool
 from typing import TYPE_CHECKING, BinaryIO
 
 from .annotate import load_nlp
@@ -21,6 +17,7 @@ from .merge import to_mentions
 from .models import Article, Document, IngestSummary, Mention, Skipped
 from .sources import iter_documents
 from .store_batch import Saving
+from .workers import Workers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -83,6 +80,7 @@ class RunOptions:
     workers: int = 1
     batch_size: int = 8  # documents per job: small enough that no core idles at the end
     store_batch: int = 64  # articles per store transaction: DuckDB's cost is per statement
+    renew_after: int | None = 128  # batches a worker codes before a fresh one replaces it
     published: date | None = None
     allow_private_hosts: bool = False
 
@@ -101,54 +99,25 @@ def batches(items: Iterable[Document | Skipped], size: int
 
 IN_FLIGHT_PER_WORKER = 4  # batches read ahead per worker: no core waits for a slow batch
 
-_WORKER_CODER: Coder | None = None  # the parent's Coder, inherited by each forked worker
-
-
-def _init_worker(coder: Coder) -> None:
-    global _WORKER_CODER
-    _WORKER_CODER = coder
-
-
-def _work(job: tuple[list[Document], date | None]) -> list[Coded]:
-    assert _WORKER_CODER is not None
-    return _WORKER_CODER.process_documents(job[0], job[1])
-
 
 def code_batches(jobs: Jobs, options: RunOptions, coder: Callable[[], Coder]
                  ) -> Iterator[tuple[list[Coded], list[Skipped]]]:
     """Run extraction and coding in `workers` processes, in order, streaming.
 
-    The Coder is built once, here, and forked into the workers: a model that cannot load
-    fails once in this process, and the workers share its pages (copy-on-write). At most
-    IN_FLIGHT_PER_WORKER batches per worker are read ahead, so memory does not grow with
-    the corpus, however slow the store is.
+    The Coder is built once, here, so that a model that cannot load fails once in this
+    process; the workers share its pages and are renewed every `options.renew_after` batches
+    (`workers.py`), so that their memory does not grow with the corpus. At most
+    IN_FLIGHT_PER_WORKER batches per worker are read ahead, so memory does not grow however
+    slow the store is either.
     """
     local = coder()
     if options.workers <= 1:
         for documents, skipped in jobs:
             yield local.process_documents(documents, options.published), skipped
         return
-    gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object
-    try:
-        with multiprocessing.get_context("fork").Pool(
-                options.workers, initializer=_init_worker, initargs=(local,)) as pool:
-            del local
-            yield from _in_order(pool, jobs, options)
-    finally:
-        gc.unfreeze()
-
-
-def _in_order(pool: Pool, jobs: Jobs, options: RunOptions
-              ) -> Iterator[tuple[list[Coded], list[Skipped]]]:
-    in_flight: deque[tuple[AsyncResult[list[Coded]], list[Skipped]]] = deque()
-    for documents, skipped in jobs:
-        in_flight.append((pool.apply_async(_work, ((documents, options.published),)), skipped))
-        if len(in_flight) >= options.workers * IN_FLIGHT_PER_WORKER:
-            done, skips = in_flight.popleft()
-            yield done.get(), skips
-    while in_flight:
-        done, skips = in_flight.popleft()
-        yield done.get(), skips
+    with Workers(local, options.workers, options.renew_after) as pool:
+        del local
+        yield from pool.code(jobs, options.published, options.workers * IN_FLIGHT_PER_WORKER)
 
 
 def process(

