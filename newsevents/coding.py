@@ -29,6 +29,7 @@ from .acled_triggers import (
 )
 from .actors import ActorResolver, Discourse
 from .addressees import named_countries, read_implied_targets
+from .agents import Claim, claims_in, credit_unnamed_acts
 from .attribution import ReportingLexicon
 from .casualties import CasualtyGrammar, find_casualties
 from .dates import DateGrammar
@@ -133,6 +134,7 @@ class SentenceCoder:
         discourse = Discourse()
         context = self.places.article_context(doc)
         drafts: list[Draft] = []
+        claims: list[Claim] = []
         paragraph = dating.ParagraphDate(article.published)
         spaces = doc.to_array(IS_SPACE)
         for sent in doc.sents:
@@ -140,7 +142,10 @@ class SentenceCoder:
                 continue  # blank: its text would strip to nothing
             if "\n" in doc[sent.start - 1].text if sent.start > 0 else False:
                 paragraph.new_paragraph()
+            claims.extend(claims_in(sent, self.actors, discourse))
             drafts.extend(self.code_sentence(sent, article, discourse, context, paragraph))
+        credit_unnamed_acts(drafts, claims, [s.start for s in doc.sents
+                                             if not spaces[s.start : s.end].all()])
         escalate_protests(drafts, self.lexicon)
         responses.link_retaliations(drafts, self.noun_type)
         responses.link_came_after(drafts, self.noun_type)
