@@ -118,14 +118,19 @@ def _unnamed_people(draft: Draft) -> bool:
 
 def counterpart(drafts: Sequence[Draft], i: int) -> str | None:
     """The other country of the nearest act in the story between the actor's country and
-    another one ('Moldova expelled a Russian diplomat' ... 'Moscow rejected the accusation')."""
+    another one ('Moldova expelled a Russian diplomat' ... 'Moscow rejected the accusation'),
+    told before it or in its own paragraph: a dealing the story tells only later, in another
+    paragraph, is another scene ('the prime minister ordered an investigation into the
+    shooting' is not aimed at the country of a drone strike told further down)."""
     actor = drafts[i].actor
     mine = actor.country if actor is not None else None
     if mine is None:
         return None
+    scene = paragraph_of(drafts[i])
     best: tuple[int, str] | None = None
     for j, other in enumerate(drafts):
-        if j == i or other.actor is None or other.target is None:
+        if j == i or other.actor is None or other.target is None or \
+                (j > i and paragraph_of(other) != scene):
             continue
         pair = {other.actor.country, other.target.country}
         if mine not in pair or None in pair or len(pair) != 2:
@@ -135,6 +140,13 @@ def counterpart(drafts: Sequence[Draft], i: int) -> str | None:
         if best is None or distance < best[0]:
             best = (distance, foreign)
     return best[1] if best is not None else None
+
+
+def paragraph_of(draft: Draft) -> int:
+    """Which paragraph of the article the draft's sentence is in (paragraphs end at a
+    newline)."""
+    sent = draft.sentence
+    return sent.doc.text.count("\n", 0, sent.start_char)
 
 
 def named_countries(sent: Span, actors: ActorResolver) -> list[str]:

@@ -291,3 +291,14 @@ def test_a_participle_after_a_kept_closed_clause_belongs_to_the_main_subject(
             "hosting foreign troops.")
     accuse = events(coder, text, "ACCUSE")[0]
     assert accuse.actor is not None and accuse.actor.country == "NER"
+
+
+def test_a_dealing_told_only_later_in_another_paragraph_is_not_the_implied_addressee(
+        coder: Coder) -> None:
+    text = ("Kenyan police fired tear gas at protesters in Nairobi on Monday, killing one man."
+            "\n\nPresident William Ruto ordered an investigation into the shooting.\n\n"
+            "In the north, Kenya's foreign ministry summoned the Ethiopian ambassador on "
+            "Monday to protest against a cross-border raid.")
+    inquiry = next(m for m in events(coder, text, "ACCUSE")
+                   if m.actor is not None and "Ruto" in m.actor.text)
+    assert inquiry.target is not None and inquiry.target.country == "KEN"
