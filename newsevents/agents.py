@@ -15,6 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .locations import localize
+from .models import Party
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -22,7 +25,6 @@ if TYPE_CHECKING:
 
     from .actors import ActorResolver, Discourse
     from .drafts import Draft
-    from .models import Party
 
 CLAIMED_NOUNS = frozenset({"attack", "responsibility", "bombing", "ambush", "killing", "raid",
                            "assault", "abduction", "kidnapping", "strike", "blast", "explosion",
@@ -39,6 +41,9 @@ CLAIM_WINDOW = 2  # sentences: a claim or a charge follows the act it names the 
 ANAPHOR_WINDOW = 4  # drafts back: "the attackers also abducted" follows the attack
 ACCUSING_PREPS = frozenset({"of", "for"})  # "accused X of killing", "blamed X for the attack"
 ACCUSING_HOPS = 4
+STATE_MODIFIERS = {"military": "MIL", "army": "MIL", "junta": "MIL", "government": "GOV",
+                   "police": "POL"}  # "a military air strike": the forces of where it hit
+ACRONYM_SECTORS = frozenset({"REB", "IGO", "OPP", "GOV", "MIL", "POL"})
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,23 @@ def claims_in(sent: Span, actors: ActorResolver, discourse: Discourse) -> list[C
         if party is not None and not unnamed_armed(party):
             found.append(Claim(party, sent.start, "claim"))
     return found
+
+
+def remember_acronyms(sent: Span, actors: ActorResolver, discourse: Discourse) -> None:
+    """'the Allied Democratic Forces (ADF)': a later bare 'the ADF' is the same party, though
+    the lexicon leaves the short form out (it is ambiguous across stories)."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.text != "(" or tok.i == sent.start:
+            continue
+        close = next((t.i for t in doc[tok.i + 1 : min(tok.i + 5, sent.end)]
+                      if t.text == ")"), None)
+        short = doc[tok.i + 1 : close].text.replace(" ", "") if close is not None else ""
+        if not short or not short.replace("-", "").isupper() or discourse.person(short):
+            continue
+        party = actors.resolve(doc[tok.i - 1], discourse)
+        if party is not None and party.sector in ACRONYM_SECTORS:
+            discourse.people[short.lower()] = party
 
 
 def _claimant(subject: Token, actors: ActorResolver, discourse: Discourse) -> Party | None:
@@ -92,6 +114,9 @@ def credit_unnamed_acts(drafts: Sequence[Draft], claims: Sequence[Claim],
         accused = _accused(draft, drafts)
         if accused is not None:
             _credit(draft, accused, "actor accused of it")
+        forces = _state_forces(draft)
+        if forces is not None:
+            _credit(draft, forces, "the state forces its noun names")
     blamed = [Claim(d.target, d.sentence.start, "blame") for d in drafts
               if d.trigger.type == "ACCUSE" and d.token.lemma_.lower() == "blame"
               and d.target is not None and not unnamed_armed(d.target)]
@@ -122,6 +147,22 @@ def _credit(draft: Draft, party: Party, reason: str) -> None:
         (party.text if party.text in draft.sentence.text else "")
     draft.actor = replace(party, text=words)
     draft.reason = f"{draft.reason}; {reason}" if draft.reason else reason
+
+
+def _state_forces(draft: Draft) -> Party | None:
+    """'A military air strike killed 24 people': the state forces of the country where the
+    act happened (a foreign state's act names its country: 'a Turkish drone strike')."""
+    noun = draft.token
+    if not _uncredited(draft) or draft.actor is not None or noun.pos_ != "NOUN" or \
+            draft.location is None:
+        return None
+    word = next((c for c in noun.children if c.dep_ in {"amod", "compound"}
+                 and c.lower_ in STATE_MODIFIERS), None)
+    if word is None:
+        return None
+    forces = Party(word.text, word.text, None, STATE_MODIFIERS[word.lower_])
+    found = localize(forces, draft.location)
+    return found if found is not None and found.country is not None else None
 
 
 def _accused(draft: Draft, drafts: Sequence[Draft]) -> Party | None:

@@ -29,7 +29,7 @@ from .acled_triggers import (
 )
 from .actors import ActorResolver, Discourse
 from .addressees import named_countries, read_implied_targets
-from .agents import Claim, claims_in, credit_unnamed_acts
+from .agents import Claim, claims_in, credit_unnamed_acts, remember_acronyms
 from .attribution import ReportingLexicon
 from .casualties import CasualtyGrammar, find_casualties
 from .dates import DateGrammar
@@ -142,6 +142,7 @@ class SentenceCoder:
                 continue  # blank: its text would strip to nothing
             if "\n" in doc[sent.start - 1].text if sent.start > 0 else False:
                 paragraph.new_paragraph()
+            remember_acronyms(sent, self.actors, discourse)
             claims.extend(claims_in(sent, self.actors, discourse))
             drafts.extend(self.code_sentence(sent, article, discourse, context, paragraph))
         credit_unnamed_acts(drafts, claims, [s.start for s in doc.sents

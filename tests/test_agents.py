@@ -62,3 +62,18 @@ def test_unclaimed_gunmen_keep_no_country(coder: Coder) -> None:
     ("Fano fighters", False), ("Murle gunmen", False), ("protesters", False)])
 def test_unnamed_armed_groups_are_told_from_named_ones(text: str, unnamed: bool) -> None:
     assert unnamed_armed(Party(text, text, None, "REB")) is unnamed
+
+
+def test_an_acronym_defined_in_the_story_names_the_same_group_later(coder: Coder) -> None:
+    text = ("Fighters of the Allied Democratic Forces (ADF) raided a village near Beni on "
+            "Monday, the army said.\n\nIn June the ADF killed 30 farmers in an attack near "
+            "Oicha.")
+    attack = next(m for m in events(coder, text, "ASSAULT") if "June" in m.evidence[0].sentence)
+    assert attack.actor is not None
+    assert (attack.actor.country, attack.actor.sector) == ("UGA", "REB")
+
+
+def test_a_military_strike_is_by_the_forces_of_the_country_it_hit(coder: Coder) -> None:
+    text = ("A military air strike killed 14 villagers in Magwe region, Myanmar, on Sunday, "
+            "residents said.")
+    assert actor_of(coder, text) == ("MMR", "MIL")
