@@ -302,3 +302,12 @@ def test_a_dealing_told_only_later_in_another_paragraph_is_not_the_implied_addre
     inquiry = next(m for m in events(coder, text, "ACCUSE")
                    if m.actor is not None and "Ruto" in m.actor.text)
     assert inquiry.target is not None and inquiry.target.country == "KEN"
+
+
+def test_a_domestic_charge_a_leader_rejects_is_aimed_at_its_accuser(coder: Coder) -> None:
+    text = ("Rioters set fire to shops in Accra, Ghana, on Monday, police said.\n\nChina's "
+            "embassy called on the government to protect Chinese citizens and businesses.\n\n"
+            "The opposition had accused President John Mahama, sworn in on Monday, of buying "
+            "the votes of MPs, a charge he rejected.")
+    reject = events(coder, text, "REJECT")[0]
+    assert country_sector(reject.target) == ("GHA", "OPP")
