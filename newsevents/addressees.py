@@ -68,7 +68,8 @@ def implied_addressee(draft: Draft, actor: Party, other: str | None, home: str |
     """(country, sector) of the party an act is most likely aimed at: a foreign act hits the
     country where it happens; a state's act goes to the country it is dealing with in the
     story, else stays at home; a non-state party addresses its own government; an
-    organisation without a country deals with the country where it acts."""
+    organisation without a country deals with the country where it acts; a foreign state
+    that deals with no one in the story speaks to the story's home country."""
     kind = draft.trigger.type
     place = draft.location.country if draft.location is not None and \
         draft.location.precision != "water" else None
@@ -83,6 +84,9 @@ def implied_addressee(draft: Draft, actor: Party, other: str | None, home: str |
             return other, None if material else "GOV"
         if place in {None, actor.country} and home in {None, actor.country}:
             return actor.country, None  # a domestic story: the state acts at home
+        if not material and place is None and home is not None and actor.sector in \
+                STATE_SECTORS:  # "Canberra offered to send police advisers" in a PNG story
+            return home, "GOV"
         return None, None
     return actor.country, None if material else "GOV"  # "the opposition demanded ..."
 

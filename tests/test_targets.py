@@ -311,3 +311,12 @@ def test_a_domestic_charge_a_leader_rejects_is_aimed_at_its_accuser(coder: Coder
             "the votes of MPs, a charge he rejected.")
     reject = events(coder, text, "REJECT")[0]
     assert country_sector(reject.target) == ("GHA", "OPP")
+
+
+def test_a_foreign_state_dealing_with_no_one_in_the_story_speaks_to_its_home(
+        coder: Coder) -> None:
+    text = ("Clan fighters killed 12 people near Mendi in Papua New Guinea's Southern "
+            "Highlands province on Sunday, police said.\n\nNew Zealand's foreign minister "
+            "said Wellington had offered to send forensic experts to help the investigation.")
+    offer = events(coder, text, "AGREE")[0]
+    assert country_sector(offer.target) == ("PNG", "GOV")
