@@ -65,11 +65,11 @@ def read_implied_targets(drafts: Sequence[Draft], home: str | None, gazetteer: G
 
 def implied_addressee(draft: Draft, actor: Party, other: str | None, home: str | None
                       ) -> tuple[str | None, str | None]:
-    """(country, sector) of the party an act is most likely aimed at: a foreign act hits the
-    country where it happens; a state's act goes to the country it is dealing with in the
-    story, else stays at home; a non-state party addresses its own government; an
-    organisation without a country deals with the country where it acts; a foreign state
-    that deals with no one in the story speaks to the story's home country."""
+    """(country, sector) of the party an act is most likely aimed at: a foreign act that harms
+    or helps hits the country where it happens; a state's act goes to the country it is
+    dealing with in the story, else stays at home; a non-state party addresses its own
+    government; an organisation without a country deals with the country where it acts; a
+    foreign state that deals with no one in the story speaks to the story's home country."""
     kind = draft.trigger.type
     place = draft.location.country if draft.location is not None and \
         draft.location.precision != "water" else None
@@ -77,8 +77,9 @@ def implied_addressee(draft: Draft, actor: Party, other: str | None, home: str |
     if actor.country is None:
         country = place or home
         return country, ("CVL" if kind in HARM_TYPES else "GOV") if country else None
-    if material and place is not None and place != actor.country:
-        return place, None  # "Russian missiles struck an energy facility in Odessa"
+    if kind in HARM_TYPES and place is not None and place != actor.country:
+        return place, None  # "Russian missiles struck an energy facility in Odessa", a
+        # supplier halting deliveries to a region abroad
     if actor.sector in STATE_SECTORS | ARMED_SECTORS or actor.sector is None:
         if other is not None:
             return other, None if material else "GOV"

@@ -320,3 +320,11 @@ def test_a_foreign_state_dealing_with_no_one_in_the_story_speaks_to_its_home(
             "said Wellington had offered to send forensic experts to help the investigation.")
     offer = events(coder, text, "AGREE")[0]
     assert country_sector(offer.target) == ("PNG", "GOV")
+
+
+def test_a_foreign_supplier_halting_deliveries_abroad_targets_where_it_halts(
+        coder: Coder) -> None:
+    text = ("Russia's state gas company Gazprom halted deliveries to the Transnistria region "
+            "of Moldova on Monday over a disputed debt.")
+    halt = events(coder, text, "SANCTION")[0]
+    assert halt.target is not None and halt.target.country == "MDA"
