@@ -313,3 +313,12 @@ def test_a_state_official_reporting_a_deployment_without_agent_is_its_actor(
     deployment = events(coder, text, "MOBILIZE")[0]
     assert deployment.actor is not None
     assert (deployment.actor.country, deployment.actor.sector) == ("KEN", "GOV")
+
+
+def test_a_remembered_name_the_model_tags_as_a_common_noun_is_still_that_person(
+        coder: Coder) -> None:
+    text = ("Supporters of former President Evo Morales blocked roads near Cochabamba, "
+            "Bolivia, on Monday.\n\nMorales accused President Luis Arce of using the police "
+            "against the people.")
+    accuse = events(coder, text, "ACCUSE")[0]
+    assert accuse.actor is not None and accuse.actor.country == "BOL"
