@@ -43,6 +43,7 @@ ACCUSING_PREPS = frozenset({"of", "for"})  # "accused X of killing", "blamed X f
 ACCUSING_HOPS = 4
 STATE_MODIFIERS = {"military": "MIL", "army": "MIL", "junta": "MIL", "government": "GOV",
                    "police": "POL"}  # "a military air strike": the forces of where it hit
+GIVING_TYPES = frozenset({"AID"})
 ACRONYM_SECTORS = frozenset({"REB", "IGO", "OPP", "GOV", "MIL", "POL"})
 
 
@@ -134,6 +135,18 @@ def credit_unnamed_acts(drafts: Sequence[Draft], claims: Sequence[Claim],
                 group = _last_group(drafts[max(0, i - ANAPHOR_WINDOW) : i])
                 if group is not None:
                     setattr(draft, role, replace(group, text=party.text))
+
+
+def drop_own_word_targets(drafts: Sequence[Draft]) -> None:
+    """'sent peacekeepers', 'flew in food': the noun that is part of an aid trigger is what is
+    given, not whom the aid is for; the story then implies the target (a released prisoner
+    or a suspended broadcaster, in other triggers, is the target)."""
+    for draft in drafts:
+        target = draft.target
+        words = target.text.split() if target is not None and \
+            draft.trigger.type in GIVING_TYPES else []
+        if words and any(draft.sentence.doc[i].text == words[-1] for i in draft.covers):
+            draft.target = None
 
 
 def _uncredited(draft: Draft) -> bool:

@@ -29,7 +29,13 @@ from .acled_triggers import (
 )
 from .actors import ActorResolver, Discourse
 from .addressees import named_countries, read_implied_targets
-from .agents import Claim, claims_in, credit_unnamed_acts, remember_acronyms
+from .agents import (
+    Claim,
+    claims_in,
+    credit_unnamed_acts,
+    drop_own_word_targets,
+    remember_acronyms,
+)
 from .attribution import ReportingLexicon
 from .casualties import CasualtyGrammar, find_casualties
 from .dates import DateGrammar
@@ -147,6 +153,7 @@ class SentenceCoder:
             drafts.extend(self.code_sentence(sent, article, discourse, context, paragraph))
         credit_unnamed_acts(drafts, claims, [s.start for s in doc.sents
                                              if not spaces[s.start : s.end].all()])
+        drop_own_word_targets(drafts)
         escalate_protests(drafts, self.lexicon)
         responses.link_retaliations(drafts, self.noun_type)
         responses.link_came_after(drafts, self.noun_type)

@@ -328,3 +328,11 @@ def test_a_foreign_supplier_halting_deliveries_abroad_targets_where_it_halts(
             "of Moldova on Monday over a disputed debt.")
     halt = events(coder, text, "SANCTION")[0]
     assert halt.target is not None and halt.target.country == "MDA"
+
+
+def test_the_peacekeepers_an_aid_trigger_names_are_what_is_sent_not_its_target(
+        coder: Coder) -> None:
+    text = ("The UN Mission in Sudan said on Monday it had sent peacekeepers to Kadugli town, "
+            "Sudan, to protect civilians fleeing the fighting.")
+    aid = events(coder, text, "AID")[0]
+    assert country_sector(aid.target) == ("SDN", "CVL")
