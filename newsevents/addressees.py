@@ -40,6 +40,8 @@ def read_implied_targets(drafts: Sequence[Draft], home: str | None, gazetteer: G
     """Sets `implied_target` on the drafts of one article whose sentence names no target;
     `named` gives the countries a sentence names, in order."""
     for i, draft in enumerate(drafts):
+        if _ally_as_place(draft):
+            draft.target = None  # "Rwandan and Mozambican troops retook the town centre"
         if draft.target is not None or draft.actor is None or \
                 draft.trigger.type in UNDIRECTED_TYPES:
             continue
@@ -90,6 +92,14 @@ def implied_addressee(draft: Draft, actor: Party, other: str | None, home: str |
             return home, "GOV"
         return None, None
     return actor.country, None if material else "GOV"  # "the opposition demanded ..."
+
+
+def _ally_as_place(draft: Draft) -> bool:
+    """The target is only the country of a place (no sector) and that country fights on the
+    actor's side: the town an alliance retook was held by its enemy, not by the ally."""
+    target = draft.target
+    return target is not None and target.sector is None and target.country is not None and \
+        target.country in {p.country for p in draft.co_actors}
 
 
 def _accuser(drafts: Sequence[Draft], i: int) -> Party | None:

@@ -336,3 +336,12 @@ def test_the_peacekeepers_an_aid_trigger_names_are_what_is_sent_not_its_target(
             "Sudan, to protect civilians fleeing the fighting.")
     aid = events(coder, text, "AID")[0]
     assert country_sector(aid.target) == ("SDN", "CVL")
+
+
+def test_a_town_an_alliance_retakes_was_not_held_by_its_ally(coder: Coder) -> None:
+    text = ("Insurgents attacked the town of Macomia in Mozambique's Cabo Delgado province on "
+            "Friday, killing seven soldiers. Rwandan and Mozambican troops launched a joint "
+            "counter-attack on Saturday and retook the town centre, the Rwanda Defence Force "
+            "said.")
+    retaken = events(coder, text, "COERCE")[0]
+    assert retaken.target is None or retaken.target.country != "MOZ"
