@@ -6,8 +6,11 @@ attack"), or the authorities or residents blame someone ("Police blamed the ELN"
 then has the claimant or the blamed party as actor, as analysts code it
 (bench/gold/README.md: "a claim of responsibility names the actor of an attack first reported
 as by gunmen"). An act inside an accusation ("accused the army of killing civilians") is the
-accused's. "The attackers" and "the fighters" are the armed group the story last named.
-Nothing is guessed when no sentence names anyone: unnamed gunmen keep no country.
+accused's. "The attackers" and "the fighters" are the armed group the story last named; an
+acronym the story defines ("the Allied Democratic Forces (ADF)") names that party later; "a
+military air strike" is by the forces of the country it hit; an agentless act retold against
+the same people ("15 other Indian fishermen who were arrested") is the actor's who did it
+before. Nothing is guessed when no sentence names anyone: unnamed gunmen keep no country.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ ACCUSING_PREPS = frozenset({"of", "for"})  # "accused X of killing", "blamed X f
 ACCUSING_HOPS = 4
 STATE_MODIFIERS = {"military": "MIL", "army": "MIL", "junta": "MIL", "government": "GOV",
                    "police": "POL"}  # "a military air strike": the forces of where it hit
+SAME_ACT_TYPES = frozenset({"ASSAULT", "COERCE"})
+SAME_ACT_WINDOW = 12  # drafts back: a story retells one kind of act within a few paragraphs
 GIVING_TYPES = frozenset({"AID"})
 ACRONYM_SECTORS = frozenset({"REB", "IGO", "OPP", "GOV", "MIL", "POL"})
 
@@ -129,6 +134,10 @@ def credit_unnamed_acts(drafts: Sequence[Draft], claims: Sequence[Claim],
                 reason = "actor claims it" if claim.how == "claim" else "actor blamed for it"
                 _credit(draft, claim.party, reason)
     for i, draft in enumerate(drafts):
+        earlier = _same_act_told(draft, drafts[max(0, i - SAME_ACT_WINDOW) : i])
+        if earlier is not None and earlier.actor is not None:
+            _credit(draft, earlier.actor, "actor of the same act told before")
+    for i, draft in enumerate(drafts):
         for role in ("actor", "target"):
             party = getattr(draft, role)
             if party is not None and _definite_anaphor(party):
@@ -147,6 +156,20 @@ def drop_own_word_targets(drafts: Sequence[Draft]) -> None:
             draft.trigger.type in GIVING_TYPES else []
         if words and any(draft.sentence.doc[i].text == words[-1] for i in draft.covers):
             draft.target = None
+
+
+def _same_act_told(draft: Draft, earlier: Sequence[Draft]) -> Draft | None:
+    """'The navy arrested 22 Indian fishermen' ... '15 other Indian fishermen who were
+    arrested in March': an agentless act with the same verb against people of the same
+    country is the same actor's."""
+    target = draft.target
+    if draft.actor is not None or draft.trigger.type not in SAME_ACT_TYPES or \
+            draft.factuality != "asserted" or target is None or target.country is None:
+        return None
+    lemma = draft.token.lemma_.lower()
+    return next((d for d in reversed(earlier) if d.token.lemma_.lower() == lemma
+                 and d.actor is not None and d.target is not None
+                 and d.target.country == target.country and d.factuality == "asserted"), None)
 
 
 def _uncredited(draft: Draft) -> bool:

@@ -77,3 +77,13 @@ def test_a_military_strike_is_by_the_forces_of_the_country_it_hit(coder: Coder) 
     text = ("A military air strike killed 14 villagers in Magwe region, Myanmar, on Sunday, "
             "residents said.")
     assert actor_of(coder, text) == ("MMR", "MIL")
+
+
+def test_an_agentless_act_retold_against_the_same_people_is_the_same_actors(
+        coder: Coder) -> None:
+    text = ("The Indian coast guard arrested 12 Pakistani fishermen off Gujarat on Sunday, "
+            "officials said.\n\nPakistan's foreign office demanded their release.\n\nA court "
+            "in Karachi on Monday heard the case of 20 other Pakistani fishermen who were "
+            "arrested in March.")
+    later = [m for m in events(coder, text, "COERCE") if "March" in m.evidence[0].sentence]
+    assert later and later[0].actor is not None and later[0].actor.country == "IND"
