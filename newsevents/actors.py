@@ -280,7 +280,7 @@ class ActorResolver:
             discourse.saw_person(names, party, head.i)
             return party
         known = discourse.person(noun_phrase(head).text) or discourse.person(head.text) \
-            if head.pos_ == "PROPN" else None
+            if head.pos_ == "PROPN" or head.is_title else None  # 'Morales' tagged a noun
         return replace(known, text=noun_phrase(head).text) if known is not None else None
 
     def remember_people(self, sent: Span, discourse: Discourse) -> None:

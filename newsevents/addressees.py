@@ -40,6 +40,8 @@ def read_implied_targets(drafts: Sequence[Draft], home: str | None, gazetteer: G
     """Sets `implied_target` on the drafts of one article whose sentence names no target;
     `named` gives the countries a sentence names, in order."""
     for i, draft in enumerate(drafts):
+        if _ally_as_place(draft):
+            draft.target = None  # "Rwandan and Mozambican troops retook the town centre"
         if draft.target is not None or draft.actor is None or \
                 draft.trigger.type in UNDIRECTED_TYPES:
             continue
@@ -65,10 +67,11 @@ def read_implied_targets(drafts: Sequence[Draft], home: str | None, gazetteer: G
 
 def implied_addressee(draft: Draft, actor: Party, other: str | None, home: str | None
                       ) -> tuple[str | None, str | None]:
-    """(country, sector) of the party an act is most likely aimed at: a foreign act hits the
-    country where it happens; a state's act goes to the country it is dealing with in the
-    story, else stays at home; a non-state party addresses its own government; an
-    organisation without a country deals with the country where it acts."""
+    """(country, sector) of the party an act is most likely aimed at: a foreign act that harms
+    or helps hits the country where it happens; a state's act goes to the country it is
+    dealing with in the story, else stays at home; a non-state party addresses its own
+    government; an organisation without a country deals with the country where it acts; a
+    foreign state that deals with no one in the story speaks to the story's home country."""
     kind = draft.trigger.type
     place = draft.location.country if draft.location is not None and \
         draft.location.precision != "water" else None
@@ -76,15 +79,27 @@ def implied_addressee(draft: Draft, actor: Party, other: str | None, home: str |
     if actor.country is None:
         country = place or home
         return country, ("CVL" if kind in HARM_TYPES else "GOV") if country else None
-    if material and place is not None and place != actor.country:
-        return place, None  # "Russian missiles struck an energy facility in Odessa"
+    if kind in HARM_TYPES and place is not None and place != actor.country:
+        return place, None  # "Russian missiles struck an energy facility in Odessa", a
+        # supplier halting deliveries to a region abroad
     if actor.sector in STATE_SECTORS | ARMED_SECTORS or actor.sector is None:
         if other is not None:
             return other, None if material else "GOV"
         if place in {None, actor.country} and home in {None, actor.country}:
             return actor.country, None  # a domestic story: the state acts at home
+        if not material and place is None and home is not None and actor.sector in \
+                STATE_SECTORS:  # "Canberra offered to send police advisers" in a PNG story
+            return home, "GOV"
         return None, None
     return actor.country, None if material else "GOV"  # "the opposition demanded ..."
+
+
+def _ally_as_place(draft: Draft) -> bool:
+    """The target is only the country of a place (no sector) and that country fights on the
+    actor's side: the town an alliance retook was held by its enemy, not by the ally."""
+    target = draft.target
+    return target is not None and target.sector is None and target.country is not None and \
+        target.country in {p.country for p in draft.co_actors}
 
 
 def _accuser(drafts: Sequence[Draft], i: int) -> Party | None:
@@ -118,14 +133,19 @@ def _unnamed_people(draft: Draft) -> bool:
 
 def counterpart(drafts: Sequence[Draft], i: int) -> str | None:
     """The other country of the nearest act in the story between the actor's country and
-    another one ('Moldova expelled a Russian diplomat' ... 'Moscow rejected the accusation')."""
+    another one ('Moldova expelled a Russian diplomat' ... 'Moscow rejected the accusation'),
+    told before it or in its own paragraph: a dealing the story tells only later, in another
+    paragraph, is another scene ('the prime minister ordered an investigation into the
+    shooting' is not aimed at the country of a drone strike told further down)."""
     actor = drafts[i].actor
     mine = actor.country if actor is not None else None
     if mine is None:
         return None
+    scene = paragraph_of(drafts[i])
     best: tuple[int, str] | None = None
     for j, other in enumerate(drafts):
-        if j == i or other.actor is None or other.target is None:
+        if j == i or other.actor is None or other.target is None or \
+                (j > i and paragraph_of(other) != scene):
             continue
         pair = {other.actor.country, other.target.country}
         if mine not in pair or None in pair or len(pair) != 2:
@@ -135,6 +155,13 @@ def counterpart(drafts: Sequence[Draft], i: int) -> str | None:
         if best is None or distance < best[0]:
             best = (distance, foreign)
     return best[1] if best is not None else None
+
+
+def paragraph_of(draft: Draft) -> int:
+    """Which paragraph of the article the draft's sentence is in (paragraphs end at a
+    newline)."""
+    sent = draft.sentence
+    return sent.doc.text.count("\n", 0, sent.start_char)
 
 
 def named_countries(sent: Span, actors: ActorResolver) -> list[str]:

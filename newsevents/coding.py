@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from . import dating, reports, responses
+from . import agents, dating, reports, responses
 from .acled_rules import EventView, acled_subtype, escalate_protests
 from .acled_triggers import (
     STATES_OF_AFFAIRS,
@@ -133,6 +133,7 @@ class SentenceCoder:
         discourse = Discourse()
         context = self.places.article_context(doc)
         drafts: list[Draft] = []
+        claims: list[agents.Claim] = []
         paragraph = dating.ParagraphDate(article.published)
         spaces = doc.to_array(IS_SPACE)
         for sent in doc.sents:
@@ -140,7 +141,12 @@ class SentenceCoder:
                 continue  # blank: its text would strip to nothing
             if "\n" in doc[sent.start - 1].text if sent.start > 0 else False:
                 paragraph.new_paragraph()
+            agents.remember_acronyms(sent, self.actors, discourse)
+            claims.extend(agents.claims_in(sent, self.actors, discourse))
             drafts.extend(self.code_sentence(sent, article, discourse, context, paragraph))
+        agents.credit_unnamed_acts(drafts, claims, [s.start for s in doc.sents
+                                                    if not spaces[s.start : s.end].all()])
+        agents.drop_own_word_targets(drafts)
         escalate_protests(drafts, self.lexicon)
         responses.link_retaliations(drafts, self.noun_type)
         responses.link_came_after(drafts, self.noun_type)

@@ -79,6 +79,9 @@ def read_factuality(draft: Draft, lexicon: Lexicon) -> bool:
                                        for c in children):
             return False  # "the group has met only rarely": a habit, no event
         auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+        if tok.i == draft.anchor.i and tok.dep_ == "relcl" and tok.tag_ == "VBG" and \
+                auxes & {"is", "are"}:
+            return False  # "the AA, which is fighting near the coast": who they are, no act
         if auxes & FUTURE_AUX or ("going" in auxes and tok.dep_ == "xcomp"):
             draft.factuality = "future"
         if auxes & {"would"} and not auxes & (HYPOTHETICAL_AUX - {"would"}) and \

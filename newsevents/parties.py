@@ -174,7 +174,7 @@ class PartyReader:
         if draft.target is None and draft.trigger.type in VICTIM_TYPES:
             draft.target = self.victims(draft, here)
         if draft.actor is None and draft.anchor.pos_ in {"VERB", "AUX"} and \
-                draft.trigger.type == "COERCE":
+                draft.trigger.type in {"COERCE", "MOBILIZE"}:  # "... would be deployed"
             reporter = reporter_subject(draft.anchor, joined=True)  # "Police said 84 ..."
             if reporter is not None:
                 party = self.actors.resolve(reporter, here)

@@ -203,10 +203,11 @@ def _accuser(earlier: list[Draft], draft: Draft) -> Party | None:
     mine = draft.actor.country if draft.actor else None
     if mine is None:
         return None
-    for other in reversed(earlier):
+    for other in reversed(earlier):  # a domestic charge counts when aimed at the rejecter
         if other.trigger.type in CLAIM_TYPES and other.actor is not None and \
-                other.target is not None and other.target.country == mine and \
-                other.actor.country != mine:
+                other.target is not None and other.target.country == mine and (
+                    other.actor.country != mine or draft.actor is not None and
+                    other.target.name.lower() == draft.actor.name.lower()):
             return other.actor
     return None
 

@@ -304,3 +304,21 @@ def test_a_toll_that_names_its_own_day_keeps_it(coder: Coder) -> None:
             "Two soldiers were wounded in Wednesday's barrage, the military said.")
     wounded = [m for m in events(coder, text, "ASSAULT") if m.injuries == 2]
     assert wounded and wounded[0].date.date == date(2025, 3, 12)
+
+
+def test_a_state_official_reporting_a_deployment_without_agent_is_its_actor(
+        coder: Coder) -> None:
+    text = ("Kenya's interior minister said 800 police officers would be deployed to Turkana "
+            "county from Friday.")
+    deployment = events(coder, text, "MOBILIZE")[0]
+    assert deployment.actor is not None
+    assert (deployment.actor.country, deployment.actor.sector) == ("KEN", "GOV")
+
+
+def test_a_remembered_name_the_model_tags_as_a_common_noun_is_still_that_person(
+        coder: Coder) -> None:
+    text = ("Supporters of former President Evo Morales blocked roads near Cochabamba, "
+            "Bolivia, on Monday.\n\nMorales accused President Luis Arce of using the police "
+            "against the people.")
+    accuse = events(coder, text, "ACCUSE")[0]
+    assert accuse.actor is not None and accuse.actor.country == "BOL"

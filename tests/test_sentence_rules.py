@@ -122,6 +122,12 @@ def test_a_body_that_meets_only_rarely_holds_no_meeting(coder: Coder) -> None:
     assert not coded(coder, text, "CONSULT")
 
 
+def test_what_a_group_is_doing_in_a_relative_clause_is_no_event(coder: Coder) -> None:
+    text = ("China could broker talks between the junta and the Arakan Army, which is "
+            "fighting near the coast of Rakhine state, analysts said.")
+    assert not coded(coder, text, "ASSAULT")
+
+
 def test_the_purpose_of_a_summit_is_part_of_the_summit(coder: Coder) -> None:
     text = ("Leaders of ECOWAS will hold a summit in Abuja on Friday to push for a ceasefire in "
             "Guinea-Bissau.")

@@ -291,3 +291,57 @@ def test_a_participle_after_a_kept_closed_clause_belongs_to_the_main_subject(
             "hosting foreign troops.")
     accuse = events(coder, text, "ACCUSE")[0]
     assert accuse.actor is not None and accuse.actor.country == "NER"
+
+
+def test_a_dealing_told_only_later_in_another_paragraph_is_not_the_implied_addressee(
+        coder: Coder) -> None:
+    text = ("Kenyan police fired tear gas at protesters in Nairobi on Monday, killing one man."
+            "\n\nPresident William Ruto ordered an investigation into the shooting.\n\n"
+            "In the north, Kenya's foreign ministry summoned the Ethiopian ambassador on "
+            "Monday to protest against a cross-border raid.")
+    inquiry = next(m for m in events(coder, text, "ACCUSE")
+                   if m.actor is not None and "Ruto" in m.actor.text)
+    assert inquiry.target is not None and inquiry.target.country == "KEN"
+
+
+def test_a_domestic_charge_a_leader_rejects_is_aimed_at_its_accuser(coder: Coder) -> None:
+    text = ("Rioters set fire to shops in Accra, Ghana, on Monday, police said.\n\nChina's "
+            "embassy called on the government to protect Chinese citizens and businesses.\n\n"
+            "The opposition had accused President John Mahama, sworn in on Monday, of buying "
+            "the votes of MPs, a charge he rejected.")
+    reject = events(coder, text, "REJECT")[0]
+    assert country_sector(reject.target) == ("GHA", "OPP")
+
+
+def test_a_foreign_state_dealing_with_no_one_in_the_story_speaks_to_its_home(
+        coder: Coder) -> None:
+    text = ("Clan fighters killed 12 people near Mendi in Papua New Guinea's Southern "
+            "Highlands province on Sunday, police said.\n\nNew Zealand's foreign minister "
+            "said Wellington had offered to send forensic experts to help the investigation.")
+    offer = events(coder, text, "AGREE")[0]
+    assert country_sector(offer.target) == ("PNG", "GOV")
+
+
+def test_a_foreign_supplier_halting_deliveries_abroad_targets_where_it_halts(
+        coder: Coder) -> None:
+    text = ("Russia's state gas company Gazprom halted deliveries to the Transnistria region "
+            "of Moldova on Monday over a disputed debt.")
+    halt = events(coder, text, "SANCTION")[0]
+    assert halt.target is not None and halt.target.country == "MDA"
+
+
+def test_the_peacekeepers_an_aid_trigger_names_are_what_is_sent_not_its_target(
+        coder: Coder) -> None:
+    text = ("The UN Mission in Sudan said on Monday it had sent peacekeepers to Kadugli town, "
+            "Sudan, to protect civilians fleeing the fighting.")
+    aid = events(coder, text, "AID")[0]
+    assert country_sector(aid.target) == ("SDN", "CVL")
+
+
+def test_a_town_an_alliance_retakes_was_not_held_by_its_ally(coder: Coder) -> None:
+    text = ("Insurgents attacked the town of Macomia in Mozambique's Cabo Delgado province on "
+            "Friday, killing seven soldiers. Rwandan and Mozambican troops launched a joint "
+            "counter-attack on Saturday and retook the town centre, the Rwanda Defence Force "
+            "said.")
+    retaken = events(coder, text, "COERCE")[0]
+    assert retaken.target is None or retaken.target.country != "MOZ"
