@@ -16,6 +16,7 @@ from .actors import ActorResolver, Discourse, noun_phrase
 from .drafts import Draft, LocalCountries, owner_of, token_owners
 from .entities import entities, entities_in
 from .models import Country, Party, Place
+from .nested_places import share_nested_places, venue_abroad
 from .parties import TERRITORY_NOUNS, PartyReader
 from .place_records import read_table
 
@@ -124,12 +125,15 @@ class PlaceReader:
                 unowned.append(place)
             elif owner.location is None or _more_precise(place, owner.location):
                 owner.location = place
+        share_nested_places(drafts)
         for draft in drafts:
             if draft.location is None and unowned:
                 draft.location = unowned[0]
             if draft.location is not None:
-                draft.actor = localize(draft.actor, draft.location)
-                draft.target = localize(draft.target, draft.location, _target_sectors(draft))
+                if not venue_abroad(draft, context):
+                    draft.actor = localize(draft.actor, draft.location)
+                    draft.target = localize(draft.target, draft.location,
+                                            _target_sectors(draft))
                 discourse.saw_place(draft.location)
 
     def read_home_country(self, drafts: list[Draft], context: Sequence[str]) -> None:
@@ -137,7 +141,7 @@ class PlaceReader:
         article's main country; a material event with no place happens where its target is."""
         home = context[0] if context else None
         for draft in drafts:
-            if home is not None and draft.location is None:
+            if home is not None and (draft.location is None or venue_abroad(draft, context)):
                 home_place = self.gazetteer.country_place(home)
                 if home_place is not None:
                     draft.actor = localize(draft.actor, home_place)
@@ -149,7 +153,8 @@ class PlaceReader:
                 draft.location = self.gazetteer.country_place(target.country, target.text)
             location = draft.location
             placed = location is not None
-            if location is not None:  # again: the place may have been given after its sentence
+            if location is not None and not venue_abroad(draft, context):
+                # again: the place may have been given after its sentence
                 draft.actor = localize(draft.actor, location)
                 draft.target = localize(draft.target, location, _target_sectors(draft))
             if not placed and draft.trigger.type in HOME_LOCATED_TYPES and home is not None \
