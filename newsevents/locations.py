@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from .actors import ActorResolver, Discourse, noun_phrase
 from .drafts import Draft, LocalCountries, owner_of, token_owners
 from .entities import entities, entities_in
+from .event_places import border_sides, share_nested_places, venue_abroad
 from .models import Country, Party, Place
-from .nested_places import share_nested_places, venue_abroad
 from .parties import TERRITORY_NOUNS, PartyReader
 from .place_records import read_table
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 PLACE_PREPS = frozenset({"in", "within", "inside", "near", "at", "across", "into", "outside",
                          "around", "throughout", "on", "off", "over", "along", "to"})
+VISIT_VERBS = frozenset({"visit", "tour", "enter", "reach"})
 LOCAL_SECTORS = frozenset({"CVL", "POL", "MIL", "GOV", "OPP", "JUD", "LAB", "EDU", "BUS", "REF",
                            "MED"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state",
@@ -146,6 +147,7 @@ class PlaceReader:
                 if home_place is not None:
                     draft.actor = localize(draft.actor, home_place)
                     draft.target = localize(draft.target, home_place, _target_sectors(draft))
+            self._border_side(draft, home)
             target = draft.target
             if draft.location is None and draft.trigger.type in MATERIAL_TYPES and \
                     target is not None and target.country and target.patron is None and \
@@ -162,6 +164,21 @@ class PlaceReader:
                 draft.location = self.gazetteer.country_place(home)  # a physical act, no place
             if draft.target is None and (placed or draft.actor is not None):
                 draft.target = default_target(draft, home)
+
+    def _border_side(self, draft: Draft, home: str | None) -> None:
+        """A closed border crossing is on the closing state's side, aimed at the other."""
+        sides = border_sides(draft, home, self._country_code)
+        if sides is None:
+            return
+        own, other = sides
+        draft.location = self.gazetteer.country_place(own)
+        other_place = self.gazetteer.country_place(other) if other is not None else None
+        if draft.target is None and other_place is not None:
+            draft.target = Party(other_place.name, other_place.name, other, None)
+
+    def _country_code(self, text: str) -> str | None:
+        country, _ = self.parties.actors.country_in(text)
+        return country.iso3 if country is not None else None
 
     def place_mentions(self, sent: Span, context: Sequence[str], discourse: Discourse
                        ) -> Iterable[tuple[Token, Place]]:
@@ -202,14 +219,15 @@ class PlaceReader:
         """'Sagaing region', 'Baluchistan province', 'the city of Kharkov', 'Culiacan',
         and 'the city' for the last city named."""
         doc = tok.doc
-        names = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"} and (
+        names = [c for c in tok.lefts if _name_dep(c) and (
             c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()
                                   and self.gazetteer.country_of_demonym(c.text) is None))]
         if tok.pos_ == "PROPN":
             names.append(tok)
         if names:
             span = _hyphen_extend(doc[names[0].i : tok.i + 1])
-            for text in (span.text, doc[names[0].i : names[-1].i + 1].text):
+            for text in (span.text, doc[names[0].i : names[-1].i + 1].text,
+                         *_first_of_a_list(names[0], tok)):
                 place = self.gazetteer.lookup(text, context)
                 if place is not None:
                     return place
@@ -383,9 +401,29 @@ def _hyphen_extend(ent: Span) -> Span:
     return doc[start:end]
 
 
+def _name_dep(tok: Token) -> bool:
+    """A name before a place noun: 'Sagaing region', and 'the Kursk regions', which the
+    parser may read as a possessive with no 's."""
+    return tok.dep_ in {"compound", "amod", "nmod"} or (
+        tok.dep_ == "poss" and not any(c.dep_ == "case" for c in tok.children))
+
+
+def _first_of_a_list(first: Token, noun: Token) -> tuple[str, ...]:
+    """'the Kursk, Oryol and Tula regions': the first one is a place of the event."""
+    if not any(c.dep_ == "conj" for c in first.children):
+        return ()
+    return f"{first.text} {noun.lemma_}", first.text
+
+
 def _is_addressee(tok: Token) -> bool:
     """'urged Washington', 'called on Washington': a capital addressed, not a place visited."""
-    return tok.dep_ in {"dobj", "dative"} or (tok.dep_ == "pobj" and tok.head.lower_ == "on")
+    return (tok.dep_ in {"dobj", "dative"} and not _visited(tok)) or (
+        tok.dep_ == "pobj" and tok.head.lower_ == "on")
+
+
+def _visited(tok: Token) -> bool:
+    """'will visit Bangkok', 'troops entered Kherson': the object is where it happens."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in VISIT_VERBS
 
 
 def _is_locative(root: Token) -> bool:
@@ -407,7 +445,7 @@ def _is_locative(root: Token) -> bool:
             return _is_locative(prep.head) or True
     if tok.dep_ in {"npadvmod"} and tok.ent_type_ in {"GPE", "LOC"}:
         return True
-    return False
+    return _visited(tok)
 
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_parties import events
+from test_parties import PUBLISHED, events
 
 from newsevents.pipeline import Coder
 
@@ -44,3 +44,33 @@ def test_talks_on_neutral_ground_give_the_delegates_no_country(coder: Coder) -> 
     talks = events(coder, text, "CONSULT")[0]
     assert talks.location is not None and talks.location.country == "CHE"
     assert talks.actor is not None and talks.actor.country != "CHE"
+
+
+def test_a_visited_capital_is_where_the_visit_happens(coder: Coder) -> None:
+    text = ("Troops fired on protesters in Thailand last week. The UN rights chief will visit "
+            "Bangkok on Friday to meet the prime minister.")
+    visit = events(coder, text, "CONSULT")[0]
+    assert visit.location is not None and visit.location.country == "THA"
+
+
+def test_the_first_of_a_list_of_regions_places_the_event(coder: Coder) -> None:
+    text = ("Ukrainian shells hit Kherson in Ukraine. The Russian army said it had downed 7 "
+            "Ukrainian drones over the Kaluga, Bryansk and Smolensk regions on Sunday.")
+    downed = [m for m in coder.code_text(text, PUBLISHED) if "downed" in m.evidence[0].sentence]
+    assert downed and downed[0].location is not None and downed[0].location.country == "RUS"
+
+
+def test_a_state_closes_its_own_side_of_a_border_crossing(coder: Coder) -> None:
+    text = ("Sudanese army jets bombed a market in Sudan's West Darfur state on Sunday. "
+            "Chad closed the Adre border crossing on Monday, stranding hundreds of lorries.")
+    closure = events(coder, text, "COERCE")[0]
+    assert closure.location is not None and closure.location.country == "TCD"
+    assert closure.target is not None and closure.target.country == "SDN"
+
+
+def test_the_neighbour_named_with_a_closed_crossing_is_its_target(coder: Coder) -> None:
+    text = ("Riot police broke up a rally in Tbilisi in Georgia on Saturday. Armenia closed "
+            "two of its border crossings with Georgia last month.")
+    closure = events(coder, text, "COERCE")[0]
+    assert closure.location is not None and closure.location.country == "ARM"
+    assert closure.target is not None and closure.target.country == "GEO"

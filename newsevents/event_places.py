@@ -1,10 +1,12 @@
-"""Where an event happened when its place is named on another event nested inside it.
+"""Where an event happened when its sentence does not say it plainly.
 
-"suspended food distributions in Macomia district", "will discuss the bill at a summit in
-Brussels", "would meet for talks in Jeddah", "the union, meeting in Ouagadougou, called on":
+A place named on another event nested inside it: "halted its food distributions in Mangochi
+district", "will discuss the crisis at a summit in Addis Ababa", "would meet for talks in
+Geneva", "the union, meeting in Zinder, called on":
 the place hangs on the inner noun or participle, and the inner event is often dropped later
 (not political, or folded into the outer one), so the outer event must take its place then.
-Talks abroad are the exception that gives no country to their delegates.
+Talks abroad are the exception that gives no country to their delegates. A state that closes
+a border crossing with no place named closes its own side ("Pakistan closed the crossing").
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from spacy.tokens import Token
 
@@ -22,6 +24,9 @@ OCCASION_PREPS = frozenset({"at", "during"})  # "at a summit in X", "during talk
 ACTS_ON_EVENTS = frozenset({"SANCTION", "COERCE", "RETREAT", "CONCEDE", "AID", "MOBILIZE",
                             "COOPERATE", "ASSAULT"})  # "suspended the flights to X" is in X;
 # "condemned the attack in X", "discussed the strikes in X" happened elsewhere
+CLOSURE_MODES = frozenset({"restrict", "blockade"})
+BORDER_WORDS = frozenset({"border", "crossing", "frontier", "checkpoint"})
+STATE_SECTORS = frozenset({"GOV", "POL", "MIL", "JUD"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MAX_STEPS = 8
 
@@ -45,7 +50,7 @@ def shares_place(inner: Draft, outer: Draft) -> bool:
     if tok.i in heads or not _governed_by(tok, heads):
         return False
     if tok.dep_ == "acl" and tok.head.dep_ in SUBJECTS and tok.head.head.i in heads:
-        return True  # "the association, meeting in Ouagadougou, called on ..."
+        return True  # "the union, meeting in Zinder, called on ..."
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in heads:
         return True  # "Meeting in Geneva, the ministers agreed ..."
     prep = tok.head if tok.dep_ == "pobj" else None
@@ -53,7 +58,7 @@ def shares_place(inner: Draft, outer: Draft) -> bool:
         return True
     if prep is not None and prep.lower_ == "for" and prep.head.i in heads and \
             inner.trigger.type == outer.trigger.type:
-        return True  # "would meet for talks in Jeddah"
+        return True  # "would meet for talks in Geneva"
     return outer.trigger.type in ACTS_ON_EVENTS and tok.dep_ in {"dobj", "nsubjpass"} and \
         tok.head.i in heads
 
@@ -63,6 +68,32 @@ def venue_abroad(draft: Draft, context: Sequence[str]) -> bool:
     place = draft.location
     return draft.trigger.type == "CONSULT" and place is not None and bool(context) and \
         place.country != context[0]
+
+
+def closed_border(draft: Draft) -> bool:
+    """'Chad closed the Adre border crossing', 'shut two of its border posts'."""
+    actor = draft.actor
+    if draft.trigger.type != "COERCE" or draft.trigger.mode not in CLOSURE_MODES or \
+            actor is None or actor.sector not in STATE_SECTORS or actor.patron is not None:
+        return False
+    objects = [c for t in (draft.token, draft.anchor) for c in t.children if c.dep_ == "dobj"]
+    return any(t.lemma_.lower() in BORDER_WORDS for o in objects for t in o.subtree)
+
+
+def border_sides(draft: Draft, home: str | None, country_in: Callable[[str], str | None]
+                 ) -> tuple[str, str | None] | None:
+    """(own side, other side) of a border a state closes with no place named: it closes its
+    own side, against the country named with it ('with Belarus') or the story's country."""
+    actor = draft.actor
+    if draft.location is not None or actor is None or actor.country is None or \
+            not closed_border(draft):
+        return None
+    objects = [c for t in (draft.token, draft.anchor) for c in t.children if c.dep_ == "dobj"]
+    named = (country_in(t.text) for o in objects for t in o.subtree if t.pos_ == "PROPN")
+    other = next((c for c in named if c is not None and c != actor.country), None)
+    if other is None and home != actor.country:
+        other = home
+    return actor.country, other
 
 
 def _governed_by(tok: Token, heads: set[int]) -> bool:
