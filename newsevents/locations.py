@@ -19,25 +19,24 @@ from .event_places import border_sides, share_nested_places, venue_abroad
 from .models import Country, Party, Place
 from .parties import TERRITORY_NOUNS, PartyReader
 from .place_records import read_table
+from .place_syntax import (
+    PLACE_NOUNS,
+    first_of_a_list,
+    hyphen_extend,
+    is_addressee,
+    is_locative,
+    name_dep,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from .gazetteer import Gazetteer
 
-PLACE_PREPS = frozenset({"in", "within", "inside", "near", "at", "across", "into", "outside",
-                         "around", "throughout", "on", "off", "over", "along", "to"})
-VISIT_VERBS = frozenset({"visit", "tour", "enter", "reach"})
 LOCAL_SECTORS = frozenset({"CVL", "POL", "MIL", "GOV", "OPP", "JUD", "LAB", "EDU", "BUS", "REF",
                            "MED"})
-PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state",
-                         "county", "capital", "area", "oblast", "governorate", "port", "camp",
-                         "department", "regency", "prefecture", "municipality", "township",
-                         "commune", "suburb", "suburbs", "neighbourhood", "neighborhood"})
 SMALL_PLACE_NOUNS = frozenset({"town", "village", "hamlet"})  # 'the town of Palma' in a
 # Mozambique story is its own small town, not the big namesake of a country never named
-TERRAIN_NOUNS = frozenset({"mountain", "hill", "forest", "jungle", "desert", "outskirts",
-                           "countryside", "highlands", "lowlands", "coast", "valley"})
 DOMESTIC_WORDS = frozenset({"separatist", "separatists", "secessionist", "secessionists",
                             "tribal", "clan", "ethnic", "communal"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -120,7 +119,7 @@ class PlaceReader:
                 discourse, local, sent.end)):
             owner = owner_of(head, owners)
             if owner is not None and owner.target is not None and \
-                    owner.target.text.endswith(head.text) and _is_addressee(head):
+                    owner.target.text.endswith(head.text) and is_addressee(head):
                 continue  # "called on Washington": the target, not where it happened
             if owner is None:
                 unowned.append(place)
@@ -187,8 +186,8 @@ class PlaceReader:
         gazetteer has the last word."""
         seen: set[int] = set()
         for ent in entities_in(sent):
-            if ent.label_ in {"GPE", "LOC", "FAC"} and _is_locative(ent.root):
-                span = _hyphen_extend(ent)
+            if ent.label_ in {"GPE", "LOC", "FAC"} and is_locative(ent.root):
+                span = hyphen_extend(ent)
                 place = self._home_town(ent.root, self.gazetteer.lookup(span.text, context),
                                         context)
                 if place is not None:
@@ -200,7 +199,7 @@ class PlaceReader:
             if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.pos_ == "PROPN":
                 continue  # "Papua" of "Papua New Guinea": the name is read at its head
             lemma = tok.lemma_.lower()
-            if lemma in PLACE_NOUNS or (tok.pos_ == "PROPN" and _is_locative(tok)):
+            if lemma in PLACE_NOUNS or (tok.pos_ == "PROPN" and is_locative(tok)):
                 found = self.named_place(tok, context, discourse)
                 if found is not None:
                     seen.update(range(tok.left_edge.i, tok.i + 1))
@@ -219,15 +218,15 @@ class PlaceReader:
         """'Sagaing region', 'Baluchistan province', 'the city of Kharkov', 'Culiacan',
         and 'the city' for the last city named."""
         doc = tok.doc
-        names = [c for c in tok.lefts if _name_dep(c) and (
+        names = [c for c in tok.lefts if name_dep(c) and (
             c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()
                                   and self.gazetteer.country_of_demonym(c.text) is None))]
         if tok.pos_ == "PROPN":
             names.append(tok)
         if names:
-            span = _hyphen_extend(doc[names[0].i : tok.i + 1])
+            span = hyphen_extend(doc[names[0].i : tok.i + 1])
             for text in (span.text, doc[names[0].i : names[-1].i + 1].text,
-                         *_first_of_a_list(names[0], tok)):
+                         *first_of_a_list(names[0], tok)):
                 place = self.gazetteer.lookup(text, context)
                 if place is not None:
                     return place
@@ -235,7 +234,7 @@ class PlaceReader:
         of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
         if of is not None:
-            found = self.gazetteer.lookup(_hyphen_extend(noun_phrase(of)).text, context)
+            found = self.gazetteer.lookup(hyphen_extend(noun_phrase(of)).text, context)
             return self._home_town(of, found, context)
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
                 c.dep_ in {"prep", "amod", "poss"} for c in tok.children):
@@ -386,67 +385,6 @@ def _lead_end(text: str) -> int:
     """Where the lead ends: after the headline and the first paragraph."""
     blocks = _block_ends(text)
     return blocks[1] if len(blocks) > 1 else len(text)
-
-
-def _hyphen_extend(ent: Span) -> Span:
-    """'Siestan-o-Baluchistan' is split by the tokenizer and NER: rejoin hyphenated names."""
-    doc = ent.doc
-    start, end = ent.start, ent.end
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and \
-            not doc[start - 1].whitespace_:
-        start -= 2
-    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
-            not doc[end].whitespace_:
-        end += 2
-    return doc[start:end]
-
-
-def _name_dep(tok: Token) -> bool:
-    """A name before a place noun: 'Sagaing region', and 'the Kursk regions', which the
-    parser may read as a possessive with no 's."""
-    return tok.dep_ in {"compound", "amod", "nmod"} or (
-        tok.dep_ == "poss" and not any(c.dep_ == "case" for c in tok.children))
-
-
-def _first_of_a_list(first: Token, noun: Token) -> tuple[str, ...]:
-    """'the Kursk, Oryol and Tula regions': the first one is a place of the event."""
-    if not any(c.dep_ == "conj" for c in first.children):
-        return ()
-    return f"{first.text} {noun.lemma_}", first.text
-
-
-def _is_addressee(tok: Token) -> bool:
-    """'urged Washington', 'called on Washington': a capital addressed, not a place visited."""
-    return (tok.dep_ in {"dobj", "dative"} and not _visited(tok)) or (
-        tok.dep_ == "pobj" and tok.head.lower_ == "on")
-
-
-def _visited(tok: Token) -> bool:
-    """'will visit Bangkok', 'troops entered Kherson': the object is where it happens."""
-    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in VISIT_VERBS
-
-
-def _is_locative(root: Token) -> bool:
-    tok = root
-    while tok.dep_ in {"compound", "amod", "nmod"} and tok.head.pos_ == "PROPN" and \
-            tok.head.i != tok.i:
-        tok = tok.head
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ in {"compound", "nmod"} and tok.head.lemma_.lower() in PLACE_NOUNS:
-        tok = tok.head
-    if tok.dep_ == "appos":
-        tok = tok.head
-    if tok.dep_ == "pobj":
-        prep = tok.head
-        if prep.lower_ in PLACE_PREPS:
-            return True
-        if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS | TERRAIN_NOUNS:
-            return _is_locative(prep.head) or True
-    if tok.dep_ in {"npadvmod"} and tok.ent_type_ in {"GPE", "LOC"}:
-        return True
-    return _visited(tok)
-
 
 
 def _more_precise(new: Place, old: Place) -> bool:
