@@ -26,6 +26,7 @@ from .place_syntax import (
     is_addressee,
     is_locative,
     name_dep,
+    name_start,
 )
 
 if TYPE_CHECKING:
@@ -70,7 +71,11 @@ class PlaceReader:
             sovereign = SOVEREIGNS.get(first)
             if sovereign in weights:  # 'Paris sends gendarmes' to New Caledonia: its story
                 weights[first] = max(weights[first], weights[sovereign] + 1.0)
-        return sorted_countries(weights)
+        ranked = sorted_countries(weights)
+        if first is not None and ranked[0] != first and weights[ranked[0]] == weights[first]:
+            ranked.remove(first)  # an equal weight: the lead's own place decides
+            ranked.insert(0, first)
+        return ranked
 
     def article_context(self, doc: Doc) -> list[str]:
         """The home countries, then the first-level regions the article names outright
@@ -224,8 +229,9 @@ class PlaceReader:
         if tok.pos_ == "PROPN":
             names.append(tok)
         if names:
-            span = hyphen_extend(doc[names[0].i : tok.i + 1])
-            for text in (span.text, doc[names[0].i : names[-1].i + 1].text,
+            start = name_start(names[0])
+            span = hyphen_extend(doc[start : tok.i + 1])
+            for text in (span.text, doc[start : names[-1].i + 1].text,
                          *first_of_a_list(names[0], tok)):
                 place = self.gazetteer.lookup(text, context)
                 if place is not None:

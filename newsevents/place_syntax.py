@@ -39,6 +39,17 @@ def name_dep(tok: Token) -> bool:
         tok.dep_ == "poss" and not any(c.dep_ == "case" for c in tok.children))
 
 
+def name_start(name: Token) -> int:
+    """Where a name before a place noun begins: 'the Tierra Caliente region' is all one name,
+    not a 'Caliente region' (a namesake abroad)."""
+    start = name.i
+    for tok in reversed(name.doc[name.left_edge.i : name.i]):
+        if tok.pos_ != "PROPN" or tok.dep_ not in {"compound", "nmod"}:
+            break
+        start = tok.i
+    return start
+
+
 def first_of_a_list(first: Token, noun: Token) -> tuple[str, ...]:
     """'the Kursk, Oryol and Tula regions': the first one is a place of the event."""
     if not any(c.dep_ == "conj" for c in first.children):

@@ -74,3 +74,19 @@ def test_the_neighbour_named_with_a_closed_crossing_is_its_target(coder: Coder) 
     closure = events(coder, text, "COERCE")[0]
     assert closure.location is not None and closure.location.country == "ARM"
     assert closure.target is not None and closure.target.country == "GEO"
+
+
+def test_a_region_of_several_words_is_not_a_namesake_of_its_last_word(coder: Coder) -> None:
+    text = ("Gunmen killed six police officers in Mexico on Sunday. The defence ministry said "
+            "800 soldiers would be deployed to the Bajo Piura region from Friday.")
+    deployment = events(coder, text, "MOBILIZE")[0]
+    assert deployment.location is not None and deployment.location.country == "MEX"
+
+
+def test_the_leads_place_decides_between_countries_of_equal_weight(coder: Coder) -> None:
+    text = ("Rebels killed five farmers in a village in Kasese district on Monday, police "
+            "said.\n\nThe attackers also burned ten houses.\n\nCongo's army said the rebels "
+            "came from Congo. Officials in Congo said so.")
+    burning = [m for m in events(coder, text, "ASSAULT") if "burned" in m.evidence[0].sentence]
+    assert burning and burning[0].location is not None
+    assert burning[0].location.country == "UGA"
