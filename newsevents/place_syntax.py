@@ -1,5 +1,5 @@
 """Which words of a sentence name a place, read off the parse: 'in X', 'the city of X',
-'X province', 'will visit X'."""
+'X province', 'will visit X', 'X, a town of ...,'."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
                          "county", "capital", "area", "oblast", "governorate", "port", "camp",
                          "department", "regency", "prefecture", "municipality", "township",
                          "commune", "suburb", "suburbs", "neighbourhood", "neighborhood"})
+ROUTE_NOUNS = frozenset({"road", "highway", "route", "railway", "motorway"})
 TERRAIN_NOUNS = frozenset({"mountain", "hill", "forest", "jungle", "desert", "outskirts",
                            "countryside", "highlands", "lowlands", "coast", "valley"})
 
@@ -81,10 +82,19 @@ def is_locative(root: Token) -> bool:
         tok = tok.head
     if tok.dep_ == "pobj":
         prep = tok.head
-        if prep.lower_ in PLACE_PREPS:
-            return True
+        if prep.lower_ in PLACE_PREPS or (prep.lower_ == "between" and
+                                          prep.head.lemma_.lower() in ROUTE_NOUNS):
+            return True  # "on the road between X and Y"
         if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS | TERRAIN_NOUNS:
             return is_locative(prep.head) or True
     if tok.dep_ in {"npadvmod"} and tok.ent_type_ in {"GPE", "LOC"}:
         return True
-    return visited(tok)
+    return visited(tok) or town_subject(tok)
+
+
+def town_subject(tok: Token) -> bool:
+    """'Kherson, a city of 280,000, has been shelled daily': a subject the text calls a town
+    is where its event happens."""
+    return tok.dep_ in {"nsubj", "nsubjpass"} and any(
+        c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS - {"capital"}
+        for c in tok.children)

@@ -90,3 +90,17 @@ def test_the_leads_place_decides_between_countries_of_equal_weight(coder: Coder)
     burning = [m for m in events(coder, text, "ASSAULT") if "burned" in m.evidence[0].sentence]
     assert burning and burning[0].location is not None
     assert burning[0].location.country == "UGA"
+
+
+def test_a_subject_the_text_calls_a_town_is_where_its_event_happens(coder: Coder) -> None:
+    text = ("Floods hit Mali this year. Menaka, a town of 20,000 people near the Niger border, "
+            "has been under a blockade by jihadists since March.")
+    blockade = events(coder, text, "COERCE")[0]
+    assert blockade.location is not None and blockade.location.admin1_code == "ML-9"
+
+
+def test_a_road_between_two_towns_is_where_an_ambush_happens(coder: Coder) -> None:
+    text = ("Gunmen ambushed a bus on the road between Zinder and Tanout in Niger on Friday, "
+            "killing four passengers.")
+    ambush = events(coder, text, "ASSAULT")[0]
+    assert ambush.location is not None and ambush.location.admin1_code == "NE-7"
