@@ -56,6 +56,8 @@ def shares_place(inner: Draft, outer: Draft) -> bool:
     prep = tok.head if tok.dep_ == "pobj" else None
     if prep is not None and prep.lower_ in OCCASION_PREPS:
         return True
+    if prep is not None and prep.lower_ == "on" and outer.trigger.type in ACTS_ON_EVENTS:
+        return True  # "killed two rangers on patrol in X" ("commented on" is a topic)
     if prep is not None and prep.lower_ == "for" and prep.head.i in heads and \
             inner.trigger.type == outer.trigger.type:
         return True  # "would meet for talks in Geneva"

@@ -111,6 +111,11 @@ class PlaceReader:
         """Whether the article names the country, its capital or its people anywhere."""
         return any(code == iso3 for _, _, code, _ in _named_countries(doc, self.parties.actors))
 
+    def _possessor_place(self, tok: Token, context: Sequence[str]) -> Place | None:
+        """'Enga's Lagaip district' where the district is unknown: it lies in Enga."""
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        return self.gazetteer.lookup(owner.text, context) if owner is not None else None
+
     def lead_places(self, sent: Span, context: Sequence[str]) -> list[Place]:
         return [p for head, p in self.place_mentions(sent, context, Discourse())
                 if p.country and p.precision != "water"
@@ -230,13 +235,13 @@ class PlaceReader:
             names.append(tok)
         if names:
             start = name_start(names[0])
-            span = hyphen_extend(doc[start : tok.i + 1])
-            for text in (span.text, doc[start : names[-1].i + 1].text,
+            span = hyphen_extend(doc[start : tok.i + 1])  # "Tari-Pori district": not Pori
+            for text in (span.text, doc[span.start : names[-1].i + 1].text,
                          *first_of_a_list(names[0], tok)):
                 place = self.gazetteer.lookup(text, context)
                 if place is not None:
                     return place
-            return None
+            return self._possessor_place(tok, context)
         of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
         if of is not None:

@@ -15,6 +15,8 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
                          "county", "capital", "area", "oblast", "governorate", "port", "camp",
                          "department", "regency", "prefecture", "municipality", "township",
                          "commune", "suburb", "suburbs", "neighbourhood", "neighborhood"})
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                           "southeast", "southwest"})
 ROUTE_NOUNS = frozenset({"road", "highway", "route", "railway", "motorway"})
 TERRAIN_NOUNS = frozenset({"mountain", "hill", "forest", "jungle", "desert", "outskirts",
                            "countryside", "highlands", "lowlands", "coast", "valley"})
@@ -85,6 +87,8 @@ def is_locative(root: Token) -> bool:
         if prep.lower_ in PLACE_PREPS or (prep.lower_ == "between" and
                                           prep.head.lemma_.lower() in ROUTE_NOUNS):
             return True  # "on the road between X and Y"
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in COMPASS_WORDS:
+            return True  # "at a village west of X"
         if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS | TERRAIN_NOUNS:
             return is_locative(prep.head) or True
     if tok.dep_ in {"npadvmod"} and tok.ent_type_ in {"GPE", "LOC"}:

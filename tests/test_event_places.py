@@ -104,3 +104,24 @@ def test_a_road_between_two_towns_is_where_an_ambush_happens(coder: Coder) -> No
             "killing four passengers.")
     ambush = events(coder, text, "ASSAULT")[0]
     assert ambush.location is not None and ambush.location.admin1_code == "NE-7"
+
+
+def test_an_act_on_people_on_patrol_is_where_the_patrol_is(coder: Coder) -> None:
+    text = ("Violence rose in Thailand this year. A roadside bomb killed two rangers and "
+            "wounded four others on patrol in the Bacho district of Narathiwat province on "
+            "Friday, police said.")
+    bombing = events(coder, text, "ASSAULT")[0]
+    assert bombing.location is not None and bombing.location.admin1_code == "TH-96"
+
+
+def test_a_place_west_of_a_city_is_near_that_city(coder: Coder) -> None:
+    text = ("Soldiers arrested 12 miners at a camp west of Oruro in Bolivia on Friday.")
+    arrest = events(coder, text, "COERCE")[0]
+    assert arrest.location is not None and arrest.location.admin1_code == "BO-O"
+
+
+def test_an_unknown_district_lies_in_the_province_that_owns_it(coder: Coder) -> None:
+    text = ("Tribal fighting flared in Papua New Guinea. Gunmen killed nine people at a "
+            "market in Hela's Tari-Pori district on Sunday.")
+    killing = events(coder, text, "ASSAULT")[0]
+    assert killing.location is not None and killing.location.admin1_code == "PG-HLA"
