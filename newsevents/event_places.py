@@ -6,7 +6,8 @@ Geneva", "the union, meeting in Zinder, called on":
 the place hangs on the inner noun or participle, and the inner event is often dropped later
 (not political, or folded into the outer one), so the outer event must take its place then.
 Talks abroad are the exception that gives no country to their delegates. A state that closes
-a border crossing with no place named closes its own side ("Pakistan closed the crossing").
+a border crossing with no place named closes its own side ("Pakistan closed the crossing"),
+one that expels or deports does so from its own territory.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ OCCASION_PREPS = frozenset({"at", "during"})  # "at a summit in X", "during talk
 ACTS_ON_EVENTS = frozenset({"SANCTION", "COERCE", "RETREAT", "CONCEDE", "AID", "MOBILIZE",
                             "COOPERATE", "ASSAULT"})  # "suspended the flights to X" is in X;
 # "condemned the attack in X", "discussed the strikes in X" happened elsewhere
+REMOVAL_MODES = frozenset({"expel", "deport"})
 CLOSURE_MODES = frozenset({"restrict", "blockade"})
 BORDER_WORDS = frozenset({"border", "crossing", "frontier", "checkpoint"})
 STATE_SECTORS = frozenset({"GOV", "POL", "MIL", "JUD"})
@@ -56,6 +58,8 @@ def shares_place(inner: Draft, outer: Draft) -> bool:
     prep = tok.head if tok.dep_ == "pobj" else None
     if prep is not None and prep.lower_ in OCCASION_PREPS:
         return True
+    if prep is not None and prep.lower_ == "in" and inner.trigger.type == "CONSULT":
+        return True  # "agreed on a truce in talks in Doha"
     if prep is not None and prep.lower_ == "on" and outer.trigger.type in ACTS_ON_EVENTS:
         return True  # "killed two rangers on patrol in X" ("commented on" is a topic)
     if prep is not None and prep.lower_ == "for" and prep.head.i in heads and \
@@ -80,6 +84,16 @@ def closed_border(draft: Draft) -> bool:
         return False
     objects = [c for t in (draft.token, draft.anchor) for c in t.children if c.dep_ == "dobj"]
     return any(t.lemma_.lower() in BORDER_WORDS for o in objects for t in o.subtree)
+
+
+def removal_ground(draft: Draft) -> str | None:
+    """A state that expels diplomats or deports people with no place named does so from its
+    own territory."""
+    actor = draft.actor
+    if draft.location is not None or draft.trigger.mode not in REMOVAL_MODES or \
+            actor is None or actor.sector not in STATE_SECTORS or actor.patron is not None:
+        return None
+    return actor.country
 
 
 def border_sides(draft: Draft, home: str | None, country_in: Callable[[str], str | None]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .actors import ActorResolver, Discourse, noun_phrase
 from .drafts import Draft, LocalCountries, owner_of, token_owners
 from .entities import entities, entities_in
-from .event_places import border_sides, share_nested_places, venue_abroad
+from .event_places import border_sides, removal_ground, share_nested_places, venue_abroad
 from .models import Country, Party, Place
 from .parties import TERRITORY_NOUNS, PartyReader
 from .place_records import read_table
@@ -157,6 +157,9 @@ class PlaceReader:
                     draft.actor = localize(draft.actor, home_place)
                     draft.target = localize(draft.target, home_place, _target_sectors(draft))
             self._border_side(draft, home)
+            removing = removal_ground(draft)
+            if removing is not None:
+                draft.location = self.gazetteer.country_place(removing)
             target = draft.target
             if draft.location is None and draft.trigger.type in MATERIAL_TYPES and \
                     target is not None and target.country and target.patron is None and \

@@ -91,9 +91,15 @@ def is_locative(root: Token) -> bool:
             return True  # "at a village west of X"
         if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS | TERRAIN_NOUNS:
             return is_locative(prep.head) or True
-    if tok.dep_ in {"npadvmod"} and tok.ent_type_ in {"GPE", "LOC"}:
+    if tok.dep_ in {"npadvmod"} and tok.ent_type_ in {"GPE", "LOC"} and not patron_word(tok):
         return True
     return visited(tok) or town_subject(tok)
+
+
+def patron_word(tok: Token) -> bool:
+    """'the Rwanda-backed rebels': a backer named in a hyphenated modifier, not a place."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text == "-" and not tok.whitespace_
 
 
 def town_subject(tok: Token) -> bool:

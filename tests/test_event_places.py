@@ -125,3 +125,25 @@ def test_an_unknown_district_lies_in_the_province_that_owns_it(coder: Coder) -> 
             "market in Hela's Tari-Pori district on Sunday.")
     killing = events(coder, text, "ASSAULT")[0]
     assert killing.location is not None and killing.location.admin1_code == "PG-HLA"
+
+
+def test_an_agreement_reached_in_talks_is_where_the_talks_are(coder: Coder) -> None:
+    text = ("Fighting in Congo displaced 5,000 people in May. Congo's government and the "
+            "Uganda-backed militia agreed last week to work towards a ceasefire in talks in "
+            "Nairobi mediated by Kenya.")
+    agreement = events(coder, text, "AGREE")[0]
+    assert agreement.location is not None and agreement.location.country == "KEN"
+
+
+def test_a_state_expels_diplomats_from_its_own_territory(coder: Coder) -> None:
+    text = ("Sudan accused Chad of arming rebels. On Monday Chad's government ordered three "
+            "Sudanese diplomats to leave the country within 48 hours.")
+    expulsion = events(coder, text, "SANCTION")[0]
+    assert expulsion.location is not None and expulsion.location.country == "TCD"
+
+
+def test_a_state_deports_people_from_its_own_territory(coder: Coder) -> None:
+    text = ("Floods hit Niger in August. Algerian authorities deported 400 Nigeriens on "
+            "Sunday, the Algerian interior ministry said.")
+    deportation = events(coder, text, "COERCE")[0]
+    assert deportation.location is not None and deportation.location.country == "DZA"
