@@ -29,13 +29,16 @@ REMOVAL_MODES = frozenset({"expel", "deport"})
 CLOSURE_MODES = frozenset({"restrict", "blockade"})
 BORDER_WORDS = frozenset({"border", "crossing", "frontier", "checkpoint"})
 STATE_SECTORS = frozenset({"GOV", "POL", "MIL", "JUD"})
+SCENE_TYPES = ACTS_ON_EVENTS | {"PROTEST"}
+SCENE_MARKS = frozenset({"after", "as", "when", "while"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MAX_STEPS = 8
 
 
 def share_nested_places(drafts: list[Draft]) -> None:
     """An event with no place takes the place of an event nested in it as its object, its
-    occasion or its actor's participle ('meeting in X')."""
+    occasion or its actor's participle ('meeting in X'); a physical act nested in a placed
+    attack or arrest takes that one's place."""
     for outer in drafts:
         if outer.location is not None:
             continue
@@ -44,6 +47,27 @@ def share_nested_places(drafts: list[Draft]) -> None:
                     shares_place(inner, outer):
                 outer.location = inner.location
                 break
+    for inner in drafts:
+        if inner.location is not None or inner.trigger.type not in SCENE_TYPES:
+            continue
+        outer = next((d for d in drafts if d is not inner and d.location is not None and
+                      in_its_scene(inner, d)), None)
+        if outer is not None:
+            inner.location = outer.location
+
+
+def in_its_scene(inner: Draft, outer: Draft) -> bool:
+    """'Police in X dispersed supporters protesting ...', 'seized X after troops withdrew
+    from the town': what the targets were doing, and what happened just before, there."""
+    tok = inner.token
+    heads = {outer.token.i, outer.anchor.i}
+    if outer.trigger.type not in {"ASSAULT", "COERCE"} or tok.i in heads or \
+            not _governed_by(tok, heads):
+        return False
+    if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        return True
+    return tok.dep_ == "advcl" and tok.head.i in heads and any(
+        c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in tok.children)
 
 
 def shares_place(inner: Draft, outer: Draft) -> bool:

@@ -147,3 +147,18 @@ def test_a_state_deports_people_from_its_own_territory(coder: Coder) -> None:
             "Sunday, the Algerian interior ministry said.")
     deportation = events(coder, text, "COERCE")[0]
     assert deportation.location is not None and deportation.location.country == "DZA"
+
+
+def test_targets_protesting_are_where_they_were_dispersed(coder: Coder) -> None:
+    text = ("Anger grew in Togo after the vote. Police in Lome fired tear gas on Sunday to "
+            "disperse hundreds of students protesting against the new constitution.")
+    protest = events(coder, text, "PROTEST")[0]
+    assert protest.location is not None and protest.location.admin1_code == "TG-M"
+
+
+def test_a_retreat_just_before_a_capture_is_where_the_capture_was(coder: Coder) -> None:
+    text = ("Fighting raged in Myanmar. The rebels said on Monday they had taken control of "
+            "Kyauktaw, in northern Rakhine state, after the last army troops withdrew from "
+            "the town.")
+    retreat = events(coder, text, "RETREAT")[0]
+    assert retreat.location is not None and retreat.location.admin1_code == "MM-16"
