@@ -50,10 +50,10 @@ def share_nested_places(drafts: list[Draft]) -> None:
     for inner in drafts:
         if inner.location is not None or inner.trigger.type not in SCENE_TYPES:
             continue
-        outer = next((d for d in drafts if d is not inner and d.location is not None and
+        scene = next((d for d in drafts if d is not inner and d.location is not None and
                       in_its_scene(inner, d)), None)
-        if outer is not None:
-            inner.location = outer.location
+        if scene is not None:
+            inner.location = scene.location
 
 
 def in_its_scene(inner: Draft, outer: Draft) -> bool:
