@@ -36,8 +36,9 @@ from .drafts import Draft, LocalCountries, evidence_for, owner_of, token_owners
 from .embedded import drop_embedded
 from .entities import entities_in
 from .factuality import read_factuality
+from .home_country import article_countries
 from .lexicon import Trigger
-from .locations import PRECISION_RANK, PlaceReader, article_countries, localize
+from .locations import PRECISION_RANK, PlaceReader, localize
 from .models import Article, Country, DateRef, Party
 from .parties import PARTY_PREPS, QUANTITY_NOUNS, PartyReader, clause_subject
 from .political import ACT_MODES, PHYSICAL_TYPES, WEAPON_MODES, PoliticalFilter

@@ -7,43 +7,43 @@ without a country (police, protesters, civilians) take the country of the event'
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .actors import ActorResolver, Discourse, noun_phrase
+from .actors import Discourse, noun_phrase
 from .drafts import Draft, LocalCountries, owner_of, token_owners
 from .entities import entities, entities_in
+from .event_places import border_sides, removal_ground, share_nested_places, venue_abroad
+from .home_country import country_weights, named_countries, sorted_countries
 from .models import Country, Party, Place
 from .parties import TERRITORY_NOUNS, PartyReader
 from .place_records import read_table
+from .place_syntax import (
+    PLACE_NOUNS,
+    first_of_a_list,
+    hyphen_extend,
+    is_addressee,
+    is_locative,
+    name_dep,
+    name_start,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from .gazetteer import Gazetteer
 
-PLACE_PREPS = frozenset({"in", "within", "inside", "near", "at", "across", "into", "outside",
-                         "around", "throughout", "on", "off", "over", "along", "to"})
 LOCAL_SECTORS = frozenset({"CVL", "POL", "MIL", "GOV", "OPP", "JUD", "LAB", "EDU", "BUS", "REF",
                            "MED"})
-PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state",
-                         "county", "capital", "area", "oblast", "governorate", "port", "camp",
-                         "department", "regency", "prefecture", "municipality", "township",
-                         "commune", "suburb", "suburbs", "neighbourhood", "neighborhood"})
 SMALL_PLACE_NOUNS = frozenset({"town", "village", "hamlet"})  # 'the town of Palma' in a
 # Mozambique story is its own small town, not the big namesake of a country never named
-TERRAIN_NOUNS = frozenset({"mountain", "hill", "forest", "jungle", "desert", "outskirts",
-                           "countryside", "highlands", "lowlands", "coast", "valley"})
 DOMESTIC_WORDS = frozenset({"separatist", "separatists", "secessionist", "secessionists",
                             "tribal", "clan", "ethnic", "communal"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
-LEAD_WEIGHT = 2.0  # the headline and lead name the story's own country
 LEAD_SENTENCES = 1
 LEAD_MIN_TOKENS = 8  # shorter lines in the lead are captions and credits
 FIRST_PLACE_WEIGHT = 3.0  # the lead's first "in X" is where the story happens
-DEMONYM_WEIGHT = 0.5  # "Chinese ships", "Russian diplomats" are often the foreign party
 HOME_LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 RESTRICTION_MODES = frozenset({"restrict", "martial-law", "censor", "curfew", "blockade"})
 STATE_SECTORS = frozenset({"GOV", "POL", "MIL", "JUD"})
@@ -69,7 +69,11 @@ class PlaceReader:
             sovereign = SOVEREIGNS.get(first)
             if sovereign in weights:  # 'Paris sends gendarmes' to New Caledonia: its story
                 weights[first] = max(weights[first], weights[sovereign] + 1.0)
-        return sorted_countries(weights)
+        ranked = sorted_countries(weights)
+        if first is not None and ranked[0] != first and weights[ranked[0]] == weights[first]:
+            ranked.remove(first)  # an equal weight: the lead's own place decides
+            ranked.insert(0, first)
+        return ranked
 
     def article_context(self, doc: Doc) -> list[str]:
         """The home countries, then the first-level regions the article names outright
@@ -81,7 +85,7 @@ class PlaceReader:
         """The country of the first place the lead says something happened in."""
         sentences = [s for s in doc.sents if len(s) >= LEAD_MIN_TOKENS]
         for sent in sentences[:LEAD_SENTENCES]:
-            named = [iso3 for _, _, iso3, weight in _named_countries(sent, self.parties.actors)
+            named = [iso3 for _, _, iso3, weight in named_countries(sent, self.parties.actors)
                      if weight == 1.0]  # "Soldiers in Niger ... near Gaya": Niger's Gaya
             places = (named and self.lead_places(sent, named)) or self.lead_places(sent, context)
             local = [p for p in places if p.precision != "country"]  # not "the Congolese border"
@@ -103,7 +107,12 @@ class PlaceReader:
 
     def _names_country(self, doc: Doc, iso3: str | None) -> bool:
         """Whether the article names the country, its capital or its people anywhere."""
-        return any(code == iso3 for _, _, code, _ in _named_countries(doc, self.parties.actors))
+        return any(code == iso3 for _, _, code, _ in named_countries(doc, self.parties.actors))
+
+    def _possessor_place(self, tok: Token, context: Sequence[str]) -> Place | None:
+        """'Enga's Lagaip district' where the district is unknown: it lies in Enga."""
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        return self.gazetteer.lookup(owner.text, context) if owner is not None else None
 
     def lead_places(self, sent: Span, context: Sequence[str]) -> list[Place]:
         return [p for head, p in self.place_mentions(sent, context, Discourse())
@@ -118,18 +127,21 @@ class PlaceReader:
                 discourse, local, sent.end)):
             owner = owner_of(head, owners)
             if owner is not None and owner.target is not None and \
-                    owner.target.text.endswith(head.text) and _is_addressee(head):
+                    owner.target.text.endswith(head.text) and is_addressee(head):
                 continue  # "called on Washington": the target, not where it happened
             if owner is None:
                 unowned.append(place)
             elif owner.location is None or _more_precise(place, owner.location):
                 owner.location = place
+        share_nested_places(drafts)
         for draft in drafts:
             if draft.location is None and unowned:
                 draft.location = unowned[0]
             if draft.location is not None:
-                draft.actor = localize(draft.actor, draft.location)
-                draft.target = localize(draft.target, draft.location, _target_sectors(draft))
+                if not venue_abroad(draft, context):
+                    draft.actor = localize(draft.actor, draft.location)
+                    draft.target = localize(draft.target, draft.location,
+                                            _target_sectors(draft))
                 discourse.saw_place(draft.location)
 
     def read_home_country(self, drafts: list[Draft], context: Sequence[str]) -> None:
@@ -137,11 +149,15 @@ class PlaceReader:
         article's main country; a material event with no place happens where its target is."""
         home = context[0] if context else None
         for draft in drafts:
-            if home is not None and draft.location is None:
+            if home is not None and (draft.location is None or venue_abroad(draft, context)):
                 home_place = self.gazetteer.country_place(home)
                 if home_place is not None:
                     draft.actor = localize(draft.actor, home_place)
                     draft.target = localize(draft.target, home_place, _target_sectors(draft))
+            self._border_side(draft, home)
+            removing = removal_ground(draft)
+            if removing is not None:
+                draft.location = self.gazetteer.country_place(removing)
             target = draft.target
             if draft.location is None and draft.trigger.type in MATERIAL_TYPES and \
                     target is not None and target.country and target.patron is None and \
@@ -149,7 +165,8 @@ class PlaceReader:
                 draft.location = self.gazetteer.country_place(target.country, target.text)
             location = draft.location
             placed = location is not None
-            if location is not None:  # again: the place may have been given after its sentence
+            if location is not None and not venue_abroad(draft, context):
+                # again: the place may have been given after its sentence
                 draft.actor = localize(draft.actor, location)
                 draft.target = localize(draft.target, location, _target_sectors(draft))
             if not placed and draft.trigger.type in HOME_LOCATED_TYPES and home is not None \
@@ -158,6 +175,21 @@ class PlaceReader:
             if draft.target is None and (placed or draft.actor is not None):
                 draft.target = default_target(draft, home)
 
+    def _border_side(self, draft: Draft, home: str | None) -> None:
+        """A closed border crossing is on the closing state's side, aimed at the other."""
+        sides = border_sides(draft, home, self._country_code)
+        if sides is None:
+            return
+        own, other = sides
+        draft.location = self.gazetteer.country_place(own)
+        other_place = self.gazetteer.country_place(other) if other is not None else None
+        if draft.target is None and other_place is not None:
+            draft.target = Party(other_place.name, other_place.name, other, None)
+
+    def _country_code(self, text: str) -> str | None:
+        country, _ = self.parties.actors.country_in(text)
+        return country.iso3 if country is not None else None
+
     def place_mentions(self, sent: Span, context: Sequence[str], discourse: Discourse
                        ) -> Iterable[tuple[Token, Place]]:
         """Places in locative positions ('in X', 'near the city of X', 'X province'); the
@@ -165,8 +197,8 @@ class PlaceReader:
         gazetteer has the last word."""
         seen: set[int] = set()
         for ent in entities_in(sent):
-            if ent.label_ in {"GPE", "LOC", "FAC"} and _is_locative(ent.root):
-                span = _hyphen_extend(ent)
+            if ent.label_ in {"GPE", "LOC", "FAC"} and is_locative(ent.root):
+                span = hyphen_extend(ent)
                 place = self._home_town(ent.root, self.gazetteer.lookup(span.text, context),
                                         context)
                 if place is not None:
@@ -178,7 +210,7 @@ class PlaceReader:
             if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.pos_ == "PROPN":
                 continue  # "Papua" of "Papua New Guinea": the name is read at its head
             lemma = tok.lemma_.lower()
-            if lemma in PLACE_NOUNS or (tok.pos_ == "PROPN" and _is_locative(tok)):
+            if lemma in PLACE_NOUNS or (tok.pos_ == "PROPN" and is_locative(tok)):
                 found = self.named_place(tok, context, discourse)
                 if found is not None:
                     seen.update(range(tok.left_edge.i, tok.i + 1))
@@ -197,22 +229,24 @@ class PlaceReader:
         """'Sagaing region', 'Baluchistan province', 'the city of Kharkov', 'Culiacan',
         and 'the city' for the last city named."""
         doc = tok.doc
-        names = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"} and (
+        names = [c for c in tok.lefts if name_dep(c) and (
             c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()
                                   and self.gazetteer.country_of_demonym(c.text) is None))]
         if tok.pos_ == "PROPN":
             names.append(tok)
         if names:
-            span = _hyphen_extend(doc[names[0].i : tok.i + 1])
-            for text in (span.text, doc[names[0].i : names[-1].i + 1].text):
+            start = name_start(names[0])
+            span = hyphen_extend(doc[start : tok.i + 1])  # "Tari-Pori district": not Pori
+            for text in (span.text, doc[span.start : names[-1].i + 1].text,
+                         *first_of_a_list(names[0], tok)):
                 place = self.gazetteer.lookup(text, context)
                 if place is not None:
                     return place
-            return None
+            return self._possessor_place(tok, context)
         of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
         if of is not None:
-            found = self.gazetteer.lookup(_hyphen_extend(noun_phrase(of)).text, context)
+            found = self.gazetteer.lookup(hyphen_extend(noun_phrase(of)).text, context)
             return self._home_town(of, found, context)
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
                 c.dep_ in {"prep", "amod", "poss"} for c in tok.children):
@@ -283,127 +317,6 @@ def default_target(draft: Draft, home: str | None) -> Party | None:
     if draft.trigger.type == "COERCE" and draft.trigger.mode in RESTRICTION_MODES:
         return Party("civilians", "civilians", country, "CVL")
     return None
-
-
-def article_countries(doc: Doc, actors: ActorResolver) -> list[str]:
-    return sorted_countries(country_weights(doc, actors))
-
-
-def sorted_countries(weights: dict[str, float]) -> list[str]:
-    return sorted(weights, key=lambda c: -weights[c])
-
-
-def country_weights(doc: Doc, actors: ActorResolver) -> dict[str, float]:
-    """ISO3 codes of the countries an article is about, most weight first (gazetteer context,
-    home country): countries, capitals and demonyms wherever the parse has them (the small
-    model often misses or mislabels them), then cities and regions resolved with those
-    countries as context ('Istanbul police'); the headline and lead count double."""
-    lead_end = _lead_end(doc.text)
-    counts: dict[str, float] = {}
-    covered: set[int] = set()
-    for start, end, iso3, weight in _named_countries(doc, actors):
-        covered.update(range(start, end))
-        factor = LEAD_WEIGHT if doc[start].idx < lead_end else 1.0
-        counts[iso3] = counts.get(iso3, 0.0) + weight * factor
-    for ent in entities(doc):
-        if ent.label_ not in {"GPE", "LOC", "FAC"} or ent.start in covered:
-            continue
-        place = actors.gazetteer.lookup(ent.text)  # no context: namesakes must not echo it
-        if place is not None and place.country and place.precision in {"city", "admin1"}:
-            factor = LEAD_WEIGHT if ent.start_char < lead_end else 1.0
-            counts[place.country] = counts.get(place.country, 0.0) + factor
-    return counts
-
-
-def _named_countries(doc: Doc | Span, actors: ActorResolver
-                     ) -> Iterable[tuple[int, int, str, float]]:
-    """(start, end, ISO3, weight) of each country name, capital or demonym in the text."""
-    covered: set[int] = set()
-    for ent in entities_in(doc[:]):  # a Doc or a Span
-        if ent.label_ in {"GPE", "NORP", "LOC"}:
-            country, _ = actors.country_in(ent.text)
-            if country is not None:
-                covered.update(range(ent.start, ent.end))
-                weight = DEMONYM_WEIGHT if ent.label_ == "NORP" else 1.0
-                yield ent.start, ent.end, country.iso3, weight
-    gazetteer = actors.gazetteer
-    for tok in _names_and_adjectives(doc):
-        if tok.i in covered or not tok.text[:1].isupper():
-            continue
-        demonym = gazetteer.country_of_demonym(tok.text)
-        if demonym is not None:
-            yield tok.i, tok.i + 1, demonym.iso3, DEMONYM_WEIGHT
-            continue
-        if tok.pos_ != "PROPN":
-            continue
-        country = gazetteer.country_of_capital(tok.text) or gazetteer.country(tok.text)
-        if country is not None and (tok.lower_ == country.name.lower() or
-                                    gazetteer.country_of_capital(tok.text) is not None):
-            yield tok.i, tok.i + 1, country.iso3, 1.0
-
-
-def _names_and_adjectives(doc: Doc | Span) -> Iterator[Token]:
-    """The PROPN and ADJ tokens, picked from the parse's array: building every Token of an
-    article costs more than the rest of the search."""
-    from spacy.attrs import POS
-    from spacy.symbols import ADJ, PROPN
-
-    span = doc[:]
-    tags = span.doc.to_array(POS)[span.start : span.end]
-    for i in ((tags == PROPN) | (tags == ADJ)).nonzero()[0]:
-        yield span.doc[span.start + int(i)]
-
-
-def _block_ends(text: str) -> list[int]:
-    """Where each block of non-blank lines ends (the headline first, then paragraphs)."""
-    return [m.end() for m in re.finditer(r"\S[^\n]*(?:\n(?!\s*\n)[^\n]*)*", text)]
-
-
-def _lead_end(text: str) -> int:
-    """Where the lead ends: after the headline and the first paragraph."""
-    blocks = _block_ends(text)
-    return blocks[1] if len(blocks) > 1 else len(text)
-
-
-def _hyphen_extend(ent: Span) -> Span:
-    """'Siestan-o-Baluchistan' is split by the tokenizer and NER: rejoin hyphenated names."""
-    doc = ent.doc
-    start, end = ent.start, ent.end
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and \
-            not doc[start - 1].whitespace_:
-        start -= 2
-    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
-            not doc[end].whitespace_:
-        end += 2
-    return doc[start:end]
-
-
-def _is_addressee(tok: Token) -> bool:
-    """'urged Washington', 'called on Washington': a capital addressed, not a place visited."""
-    return tok.dep_ in {"dobj", "dative"} or (tok.dep_ == "pobj" and tok.head.lower_ == "on")
-
-
-def _is_locative(root: Token) -> bool:
-    tok = root
-    while tok.dep_ in {"compound", "amod", "nmod"} and tok.head.pos_ == "PROPN" and \
-            tok.head.i != tok.i:
-        tok = tok.head
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ in {"compound", "nmod"} and tok.head.lemma_.lower() in PLACE_NOUNS:
-        tok = tok.head
-    if tok.dep_ == "appos":
-        tok = tok.head
-    if tok.dep_ == "pobj":
-        prep = tok.head
-        if prep.lower_ in PLACE_PREPS:
-            return True
-        if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS | TERRAIN_NOUNS:
-            return _is_locative(prep.head) or True
-    if tok.dep_ in {"npadvmod"} and tok.ent_type_ in {"GPE", "LOC"}:
-        return True
-    return False
-
 
 
 def _more_precise(new: Place, old: Place) -> bool:
