@@ -80,7 +80,7 @@ class RunOptions:
     workers: int = 1
     batch_size: int = 8  # documents per job: small enough that no core idles at the end
     store_batch: int = 64  # articles per store transaction: DuckDB's cost is per statement
-    renew_after: int | None = 128  # batches a worker codes before a fresh one replaces it
+    renew_after: int | None = 64  # batches a worker codes before a fresh one replaces it
     published: date | None = None
     allow_private_hosts: bool = False
 
