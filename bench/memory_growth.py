@@ -43,9 +43,10 @@ def role(pid: int, root: int) -> str:
     if pid == root:
         return "writer"
     try:
-        return Path(f"/proc/{pid}/comm").read_text().strip().removeprefix("newsevents-")
+        name = Path(f"/proc/{pid}/comm").read_text().strip()
     except OSError:
         return "gone"
+    return {"newsevents-zyg": "zygote", "newsevents-wrk": "worker"}.get(name, name)
 
 
 def duckdb_mb(store: Any) -> str:
@@ -72,9 +73,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         processes = {pid: rollup(pid) for pid in _tree(root)}
         total = sum(fields.get("Pss", 0) for fields in processes.values()) // 1024
         peak[0] = max(peak[0], total)
-        parts = "  ".join(
-            f"{role(pid, root)} {fields.get('Pss', 0) // 1024}/{fields.get('Private_Dirty', 0) // 1024}"
-            for pid, fields in processes.items())  # fmt: skip
+        parts = "  ".join(f"{role(pid, root)} {fields.get('Pss', 0) // 1024}/"
+                          f"{fields.get('Private_Dirty', 0) // 1024}"
+                          for pid, fields in processes.items())
         print(f"{seen[0]:7d} docs {time.monotonic() - started:6.0f} s  total {total:5d} MB  "
               f"duckdb {duckdb_mb(store)} MB  [{parts}]", flush=True)
 

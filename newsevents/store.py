@@ -35,7 +35,7 @@ __all__ = [  # all but Store are re-exported from the modules that define them
     "mention_to_dict",
 ]  # fmt: skip
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 INGEST_MEMORY_LIMIT = "128MB"  # DuckDB's buffer pool while ingesting (see Store.open)
 MEMORY = ":memory:"
 FETCH_BATCH = 256
@@ -43,34 +43,30 @@ TABLES = (
     "documents", "articles", "article_urls", "signatures", "mentions", "events",
     "event_articles", "links",
 )  # fmt: skip
-_SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
-    """CREATE TABLE IF NOT EXISTS documents (
-        url VARCHAR NOT NULL, content_type VARCHAR, article_id VARCHAR NOT NULL,
-        ingested_at TIMESTAMP NOT NULL, PRIMARY KEY (url, article_id))""",
-    """CREATE TABLE IF NOT EXISTS articles (
-        id VARCHAR PRIMARY KEY, url VARCHAR NOT NULL, title VARCHAR, published DATE,
-        site VARCHAR, text VARCHAR NOT NULL, caption VARCHAR, ingested_at TIMESTAMP NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS article_urls (
-        article_id VARCHAR NOT NULL, url VARCHAR NOT NULL, site VARCHAR,
-        PRIMARY KEY (article_id, url))""",
-    """CREATE TABLE IF NOT EXISTS signatures (
-        article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS mentions (
-        id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, seq INTEGER NOT NULL,
-        ord BIGINT NOT NULL, event_id VARCHAR NOT NULL, type VARCHAR NOT NULL,
-        payload JSON NOT NULL, PRIMARY KEY (article_id, seq))""",
-    """CREATE TABLE IF NOT EXISTS events (
-        id VARCHAR PRIMARY KEY, type VARCHAR NOT NULL, "date" DATE, actor_country VARCHAR,
-        target_country VARCHAR, location_country VARCHAR, num_articles INTEGER NOT NULL,
-        record JSON NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS event_articles (
-        event_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
-        PRIMARY KEY (event_id, article_id))""",
-    """CREATE TABLE IF NOT EXISTS links (
-        event_id VARCHAR NOT NULL, responds_to VARCHAR NOT NULL,
-        PRIMARY KEY (event_id, responds_to))""",
-)
+# No primary keys on the data tables: DuckDB keeps every key of a primary key's index (ART) in
+# memory, which no buffer limit evicts — about 4 KB per article over these tables, so a store of
+# some 35,000 articles could no longer be written under the ingest memory limit. The one writer
+# keeps the rows unique instead (store_batch.py: an article is written once, copies add only
+# URLs and documents not stored, an event is replaced, not inserted twice). Schema 1 had the
+# keys; `_migrate_from_1` copies its tables into keyless ones.
+_META = "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)"
+_COLUMNS = {
+    "documents": "url VARCHAR NOT NULL, content_type VARCHAR, article_id VARCHAR NOT NULL, "
+                 "ingested_at TIMESTAMP NOT NULL",
+    "articles": "id VARCHAR NOT NULL, url VARCHAR NOT NULL, title VARCHAR, published DATE, "
+                "site VARCHAR, text VARCHAR NOT NULL, caption VARCHAR, "
+                "ingested_at TIMESTAMP NOT NULL",
+    "article_urls": "article_id VARCHAR NOT NULL, url VARCHAR NOT NULL, site VARCHAR",
+    "signatures": "article_id VARCHAR NOT NULL, signature BLOB NOT NULL",
+    "mentions": "id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, seq INTEGER NOT NULL, "
+                "ord BIGINT NOT NULL, event_id VARCHAR NOT NULL, type VARCHAR NOT NULL, "
+                "payload JSON NOT NULL",
+    "events": 'id VARCHAR NOT NULL, type VARCHAR NOT NULL, "date" DATE, actor_country VARCHAR, '
+              "target_country VARCHAR, location_country VARCHAR, num_articles INTEGER NOT NULL, "
+              "record JSON NOT NULL",
+    "event_articles": "event_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL",
+    "links": "event_id VARCHAR NOT NULL, responds_to VARCHAR NOT NULL",
+}  # fmt: skip
 _ARTICLE_COLUMNS = "id, url, title, published, site, text, caption"
 
 Clock = Callable[[], datetime]
@@ -133,21 +129,41 @@ class Store:
 
     def _ensure_schema(self) -> None:
         try:
-            for statement in _SCHEMA:
-                self._con.execute(statement)
+            self._con.execute(_META)
             row = self._con.execute(
                 "SELECT value FROM meta WHERE key = 'schema_version'"
             ).fetchone()
-            if row is None:
-                self._con.execute(
-                    "INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
-                )
+            version = None if row is None else row[0]
+            if version == "1":
+                self._migrate_from_1()
+            elif version in (None, str(SCHEMA_VERSION)):
+                for table, columns in _COLUMNS.items():
+                    self._con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+                if version is None:
+                    self._con.execute(
+                        "INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         except duckdb.Error as error:
             raise StoreError(f"cannot set up the database schema: {error}") from error
-        if row is not None and row[0] != str(SCHEMA_VERSION):
+        if version not in (None, "1", str(SCHEMA_VERSION)):
             raise StoreError(
-                f"database schema version {row[0]} is not supported (expected {SCHEMA_VERSION})"
+                f"database schema version {version} is not supported (expected {SCHEMA_VERSION})"
             )
+
+    def _migrate_from_1(self) -> None:
+        """Schema 1 -> 2: every data table copied into one without primary keys, at once."""
+        self._con.begin()
+        try:
+            for table, columns in _COLUMNS.items():
+                self._con.execute(f"CREATE TABLE {table}__2 ({columns})")
+                self._con.execute(f"INSERT INTO {table}__2 SELECT * FROM {table}")
+                self._con.execute(f"DROP TABLE {table}")
+                self._con.execute(f"ALTER TABLE {table}__2 RENAME TO {table}")
+            self._con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                              [str(SCHEMA_VERSION)])
+            self._con.commit()
+        except BaseException:
+            self._con.rollback()
+            raise
 
     # --- writing -----------------------------------------------------------------------
 

@@ -29,8 +29,6 @@ if TYPE_CHECKING:
     from newsevents.store_signatures import StoredSignatures
 
 _ARTICLE_COLUMNS = "id, url, title, published, site, text, caption"
-_EVENT_COLUMNS = ("type", '"date"', "actor_country", "target_country", "location_country",
-                  "num_articles", "record")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -55,6 +53,7 @@ class _Rows:
     event_articles: list[tuple[str, str]] = field(default_factory=list)  # (event, article)
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # event id -> record
     recount: set[str] = field(default_factory=set)  # events whose sources changed
+    stored: set[str] = field(default_factory=set)  # events already in the store: replaced
 
 
 class BatchWriter:
@@ -83,7 +82,7 @@ class BatchWriter:
         stored = {row[0] for row in self._con.execute(
             f"SELECT id FROM articles WHERE id IN {_marks(len(ids))}", ids).fetchall()}
         events = sorted({m.id for item in batch for m in item.mentions})
-        rows.records.update(self._stored_records(events))
+        self._read_records(events, rows)
         new: list[bool] = []
         copies: list[tuple[str, Saving]] = []
         added: set[str] = set()
@@ -141,12 +140,14 @@ class BatchWriter:
             rows.records[event_id] = fresh if known is None else export.merge_records(known, fresh)
             rows.recount.add(event_id)
 
-    def _stored_records(self, event_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    def _read_records(self, event_ids: Sequence[str], rows: _Rows) -> None:
         if not event_ids:
-            return {}
-        return {event_id: json.loads(record) for event_id, record in self._con.execute(
+            return
+        found = {event_id: json.loads(record) for event_id, record in self._con.execute(
             f"SELECT id, record FROM events WHERE id IN {_marks(len(event_ids))}",
             list(event_ids)).fetchall()}
+        rows.records.update(found)
+        rows.stored.update(found)
 
     def _add_carriers(self, copies: Sequence[tuple[str, Saving]], rows: _Rows) -> None:
         """A copy of a stored article adds its URL; the article's events recount sources."""
@@ -166,15 +167,19 @@ class BatchWriter:
         for event_id, article_id in rows.event_articles:
             if article_id in copied:  # an article stored earlier in this batch
                 events.setdefault(article_id, []).append(event_id)
+        documents = set(self._con.execute(
+            f"SELECT url, article_id FROM documents WHERE article_id IN {marks}",
+            stored_ids).fetchall())
         for stored_id, item in copies:
             key = (item.url, stored_id)
-            rows.documents.setdefault(key, [item.url, item.content_type, stored_id, self._clock()])
+            if key not in documents:
+                rows.documents.setdefault(
+                    key, [item.url, item.content_type, stored_id, self._clock()])
             if (stored_id, item.url) in known or (stored_id, item.url) in rows.urls:
                 continue
             rows.urls[(stored_id, item.url)] = item.article.site
             rows.recount.update(events.get(stored_id, ()))
-        missing = sorted(rows.recount - rows.records.keys())
-        rows.records.update(self._stored_records(missing))
+        self._read_records(sorted(rows.recount - rows.records.keys()), rows)
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -184,15 +189,14 @@ class BatchWriter:
         self._insert_rows("article_urls", 3, [value for (article_id, url), site in
                                               rows.urls.items()
                                               for value in (article_id, url, site)])
-        self._insert_rows("documents", 4, [v for row in rows.documents.values() for v in row],
-                          " ON CONFLICT DO NOTHING")
+        self._insert_rows("documents", 4, [v for row in rows.documents.values() for v in row])
         self._insert_rows("mentions", 7, rows.mentions)
         self._insert_rows("event_articles", 2, [v for pair in rows.event_articles for v in pair])
 
-    def _insert_rows(self, table: str, width: int, values: Sequence[Any], tail: str = "") -> None:
+    def _insert_rows(self, table: str, width: int, values: Sequence[Any]) -> None:
         if values:  # one statement for all rows: DuckDB's cost is per statement, not per row
-            self._con.execute(f"INSERT INTO {table} VALUES {_rows(len(values) // width, width)}"
-                              + tail, list(values))
+            self._con.execute(f"INSERT INTO {table} VALUES {_rows(len(values) // width, width)}",
+                              list(values))
 
     def _write_events(self, rows: _Rows) -> None:
         records = [rows.records[event_id] for event_id in sorted(rows.recount)]
@@ -205,12 +209,19 @@ class BatchWriter:
             values += [record["id"], record["type"], record["date"], _country(record["actor"]),
                        _country(record["target"]), _country(record["location"]),
                        record["num_articles"], json.dumps(record, ensure_ascii=False)]
-        updates = ", ".join(f"{column} = excluded.{column}" for column in _EVENT_COLUMNS)
-        self._insert_rows("events", 8, values, f" ON CONFLICT (id) DO UPDATE SET {updates}")
+        replaced = sorted(rows.stored & rows.recount)
+        if replaced:  # no key to upsert on (store.py): the stored rows go, the new ones come
+            self._con.execute(f"DELETE FROM events WHERE id IN {_marks(len(replaced))}", replaced)
+        self._insert_rows("events", 8, values)
         links = list(dict.fromkeys((r["id"], r["responds_to"]) for r in records
                                    if r["responds_to"]))
-        self._insert_rows("links", 2, [v for link in links for v in link],
-                          " ON CONFLICT DO NOTHING")
+        if links:
+            answering = sorted({event_id for event_id, _ in links})
+            known = set(self._con.execute(
+                "SELECT event_id, responds_to FROM links "
+                f"WHERE event_id IN {_marks(len(answering))}", answering).fetchall())
+            links = [link for link in links if link not in known]
+        self._insert_rows("links", 2, [v for link in links for v in link])
 
     def _count_sources(self, records: Sequence[dict[str, Any]]) -> list[int]:
         """Distinct sites over every URL of each event's articles; a URL without a site is a

@@ -13,10 +13,11 @@ child it forked keeps its own copy of the old ones. So the processes are
             └── worker: ...
 
 Every worker shares the Coder's pages with the zygote and the calling process (copy-on-write;
-the collector is frozen in all of them, so it does not touch them), and a fresh fork of the zygote replaces a worker that has coded
-`renew_after` batches. A worker that dies (killed, out of memory) fails the run with
-`WorkerError` instead of leaving it waiting. The zygote and the workers ignore Ctrl-C (the
-calling process stops them) and die with their parent (Linux `PR_SET_PDEATHSIG`).
+the collector is frozen in all of them, so it does not touch them), and a fresh fork of the
+zygote replaces a worker that has coded `renew_after` batches. A worker that dies (killed, out
+of memory) fails the run with `WorkerError` instead of leaving it waiting. The zygote and the
+workers ignore Ctrl-C (the calling process stops them) and die with their parent (Linux
+`PR_SET_PDEATHSIG`).
 """
 
 from __future__ import annotations
@@ -130,13 +131,14 @@ class Workers:
         gc.unfreeze()
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(name: bytes) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         prctl = ctypes.CDLL(None).prctl
     except (OSError, AttributeError):  # not Linux: the parent stops its children itself
         return
     parent = os.getppid()
+    prctl(15, ctypes.c_char_p(name[:15]))  # PR_SET_NAME: what ps and /proc/PID/comm show
     prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     if os.getppid() != parent:  # the parent died before the call
         os._exit(1)
@@ -145,7 +147,7 @@ def _die_with_parent() -> None:
 def _zygote(coder: Coder, count: int, renew_after: int | None, tasks: Queue[Task],
             results: Connection, lock: Lock, stop: Connection, parents_end: Connection) -> None:
     parents_end.close()  # so that the parent's closing it reads here as EOF
-    _die_with_parent()
+    _die_with_parent(b"newsevents-zyg")
     context = multiprocessing.get_context("fork")
     live: dict[int, BaseProcess] = {}
 
@@ -175,7 +177,7 @@ def _zygote(coder: Coder, count: int, renew_after: int | None, tasks: Queue[Task
 
 def _worker(coder: Coder, renew_after: int | None, tasks: Queue[Task], results: Connection,
             lock: Lock) -> None:
-    _die_with_parent()
+    _die_with_parent(b"newsevents-wrk")
     coded = 0
     while renew_after is None or coded < renew_after:
         number, documents, published = tasks.get()

@@ -490,3 +490,75 @@ def test_a_store_opened_for_ingest_bounds_duckdbs_memory_and_threads(tmp_path: P
         assert reader.event("ev1") is not None
         assert reader._con.execute("SELECT current_setting('threads')").fetchone() != (1,) \
             or (os.cpu_count() or 1) == 1
+
+
+# --- keys: none on the data tables, rows kept unique by the writer ----------------------
+
+UNIQUE_BY = {"documents": "url, article_id", "articles": "id", "article_urls": "article_id, url",
+             "signatures": "article_id", "mentions": "article_id, seq", "events": "id",
+             "event_articles": "event_id, article_id", "links": "event_id, responds_to"}
+
+
+def duplicated_rows(store: Store) -> dict[str, int]:
+    con = store._con
+    return {table: con.execute(f"SELECT count(*) - count(DISTINCT ({key})) FROM {table}"
+                               ).fetchone()[0] for table, key in UNIQUE_BY.items()}  # fmt: skip
+
+
+def test_no_data_table_has_a_primary_key_whose_index_duckdb_would_hold_in_memory(
+        store: Store) -> None:
+    keyed = store._con.execute(
+        "SELECT DISTINCT table_name FROM duckdb_constraints() WHERE constraint_type = "
+        "'PRIMARY KEY'").fetchall()
+    assert keyed == [("meta",)]
+    assert set(UNIQUE_BY) == set(TABLES)
+
+
+def test_articles_copies_and_answers_saved_again_leave_no_row_twice(store: Store) -> None:
+    original, copy = wire_article(), wire_article(WIRE_COPY, "daily.example")
+    answer = make_mention(original, "ev2", responds_to="ev1")
+    for _ in range(2):
+        store.save_article(original, [make_mention(original), answer], url=original.url)
+        store.save_article(copy, [make_mention(copy, "ev-copy")], url=copy.url)
+        store.save_article(copy, [], url="https://daily.example/amp/story")
+    assert duplicated_rows(store) == dict.fromkeys(UNIQUE_BY, 0)
+    assert store.counts()["events"] == 2 and store.event("ev1")["num_sources"] == 2  # type: ignore[index]
+    assert len(store.article_urls(original.id)) == 3
+
+
+SCHEMA_1 = {  # the keys of schema 1, as older stores have them
+    "documents": "PRIMARY KEY (url, article_id)", "articles": "PRIMARY KEY (id)",
+    "article_urls": "PRIMARY KEY (article_id, url)", "signatures": "PRIMARY KEY (article_id)",
+    "mentions": "PRIMARY KEY (article_id, seq)", "events": "PRIMARY KEY (id)",
+    "event_articles": "PRIMARY KEY (event_id, article_id)",
+    "links": "PRIMARY KEY (event_id, responds_to)",
+}
+
+
+def test_a_schema_1_store_is_migrated_with_every_row_and_then_written_as_before(
+        tmp_path: Path) -> None:
+    from newsevents.store import _COLUMNS
+
+    original = wire_article()
+    new, old = tmp_path / "new.duckdb", tmp_path / "old.duckdb"
+    with Store.open(new) as fresh:
+        fresh.save_article(original, [make_mention(original),
+                                      make_mention(original, "ev2", responds_to="ev1")],
+                           url=original.url)  # fmt: skip
+        expected = _snapshot(fresh)
+    import duckdb
+
+    con = duckdb.connect(str(old))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
+    con.execute(f"ATTACH '{new}' AS new (READ_ONLY)")
+    for table, key in SCHEMA_1.items():
+        con.execute(f"CREATE TABLE {table} ({_COLUMNS[table]}, {key})")
+        con.execute(f"INSERT INTO {table} SELECT * FROM new.{table}")
+    con.execute("INSERT INTO meta SELECT * FROM new.meta WHERE key != 'schema_version'")
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.close()
+    with Store.open(old) as migrated:
+        assert _snapshot(migrated) == expected  # schema_version 2 included
+        test_no_data_table_has_a_primary_key_whose_index_duckdb_would_hold_in_memory(migrated)
+        assert migrated.save_article(original, [make_mention(original)], url=original.url) is False
+        assert _snapshot(migrated)["events"] == expected["events"]
