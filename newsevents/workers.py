@@ -27,7 +27,9 @@ import gc
 import multiprocessing
 import os
 import pickle
+import queue
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -78,6 +80,10 @@ class Workers:
             raise
         results_writer.close()  # each end stays open only where it is used
         stop_reader.close()
+        self._received: queue.SimpleQueue[Result] = queue.SimpleQueue()
+        self._receiver = threading.Thread(target=self._drain, name="newsevents-results",
+                                          daemon=True)
+        self._receiver.start()
 
     def code(self, jobs: Iterable[tuple[list[Document], list[Skipped]]], published: date | None,
              read_ahead: int) -> Iterator[tuple[list[Coded], list[Skipped]]]:
@@ -97,7 +103,7 @@ class Workers:
               ) -> tuple[list[Coded], list[Skipped]]:
         number, skipped = waiting.popleft()
         while number not in done:
-            key, result = self._receive()
+            key, result = self._received.get()
             if key is None:
                 raise result
             done[key] = result
@@ -105,6 +111,16 @@ class Workers:
         if isinstance(result, BaseException):
             raise result
         return result, skipped
+
+    def _drain(self) -> None:
+        """Take each result as soon as a worker sends it: a worker whose result fills the pipe
+        would otherwise wait, idle, until this process is done storing."""
+        while True:
+            try:
+                self._received.put(self._receive())
+            except WorkerError as error:  # the zygote stopped: when told to, or not
+                self._received.put((None, error))
+                return
 
     def _receive(self) -> Result:
         wait([self._results, self._zygote.sentinel])
@@ -125,6 +141,7 @@ class Workers:
         if self._zygote.is_alive():
             self._zygote.kill()
             self._zygote.join()
+        self._receiver.join()  # it ends on the zygote's exit
         self._tasks.cancel_join_thread()  # batches never sent are dropped, not waited for
         self._tasks.close()
         self._results.close()
