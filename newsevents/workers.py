@@ -22,6 +22,7 @@ workers ignore Ctrl-C (the calling process stops them) and die with their parent
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import gc
 import multiprocessing
@@ -84,6 +85,9 @@ class Workers:
         self._receiver = threading.Thread(target=self._drain, name="newsevents-results",
                                           daemon=True)
         self._receiver.start()
+        # The zygote is not a daemon (a daemon may not fork): multiprocessing joins it at exit,
+        # which would wait forever for a pool nobody closed. This runs first and stops it.
+        atexit.register(self.close)
 
     def code(self, jobs: Iterable[tuple[list[Document], list[Skipped]]], published: date | None,
              read_ahead: int) -> Iterator[tuple[list[Coded], list[Skipped]]]:
@@ -136,6 +140,13 @@ class Workers:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the zygote and its workers; again, or at exit, does nothing."""
+        if self._stop.closed:
+            return
+        atexit.unregister(self.close)
         self._stop.close()  # the zygote reads EOF, stops its workers and exits
         self._zygote.join(STOP_SECONDS)
         if self._zygote.is_alive():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -160,6 +162,21 @@ def test_no_worker_process_outlives_the_run() -> None:
             if isinstance(a, Article) and a.title}
     assert len(pids) >= 4
     assert not [pid for pid in pids if Path(f"/proc/{pid}").exists()]  # joined, not orphaned
+
+
+def test_a_script_that_leaves_its_run_unfinished_still_exits(tmp_path: Path) -> None:
+    script = tmp_path / "unfinished.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from test_pipeline import batches, documents, echo_coder\n"
+        "from newsevents.pipeline import RunOptions, code_batches\n"
+        "KEPT = code_batches(batches(documents(40), 2), RunOptions(workers=2), echo_coder)\n"
+        "next(KEPT)\n"  # a global generator, never closed: its workers are still running
+        "print('done')\n")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0 and result.stdout == "done\n", result.stderr
 
 
 def stored(store: Store) -> tuple[list[dict[str, Any]], list[str]]:
