@@ -130,9 +130,14 @@ class Workers:
         wait([self._results, self._zygote.sentinel])
         if self._results.poll():
             try:
-                return pickle.loads(self._results.recv_bytes())  # type: ignore[no-any-return]
+                data = self._results.recv_bytes()
             except EOFError:
                 pass
+            else:
+                try:
+                    return pickle.loads(data)  # type: ignore[no-any-return]
+                except Exception as exc:  # its batch is unknown: waiting for it would hang
+                    raise WorkerError(f"a worker's result could not be read: {exc!r}") from exc
         raise WorkerError(f"the worker processes stopped (exit code {self._zygote.exitcode})")
 
     def __enter__(self) -> Workers:

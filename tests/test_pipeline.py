@@ -136,6 +136,25 @@ class DyingCoder(EchoCoder):
         return super().process_documents(documents, published)
 
 
+class TwoPartError(Exception):
+    """Pickles, but cannot be unpickled: its __init__ wants two arguments."""
+
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__(first + second)
+
+
+class UnreadableCoder(EchoCoder):
+    def process_documents(self, documents: Sequence[Document], published: date | None
+                          ) -> list[Coded]:
+        raise TwoPartError("no ", "way back")
+
+
+def test_a_result_that_cannot_be_read_back_fails_the_run_instead_of_hanging() -> None:
+    jobs = batches(text_documents("one", "two"), 1)
+    with pytest.raises(WorkerError, match="could not be read"):
+        list(code_batches(jobs, RunOptions(workers=2), lambda: cast(Coder, UnreadableCoder())))
+
+
 def text_documents(*texts: str) -> list[Document]:
     return [Document(f"file:///tmp/{i}.txt", t.encode(), "text/plain") for i, t in enumerate(texts)]
 
