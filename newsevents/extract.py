@@ -39,6 +39,14 @@ _DATE_PARAMS = {"original_date": True, "extensive_search": False, "outputformat"
 _CAPTION_XPATH = "//figcaption | //*[contains(@class, 'wp-caption-text')]"
 NO_TEXT = "no article text found"
 BINARY = "binary data, not text"
+# Longer than any news story (~15,000 words): a book, a log or a dump. spaCy refuses texts over
+# 1,000,000 characters, and DuckDB's checkpoints need memory in proportion to very long strings.
+MAX_ARTICLE_CHARS = 100_000
+
+
+def too_long(length: int) -> str:
+    return (f"text of {length:,} characters is longer than a news article "
+            f"(at most {MAX_ARTICLE_CHARS:,})")
 
 
 def extract(doc: Document, *, published: date | None = None) -> Article | Skipped:
@@ -215,6 +223,8 @@ def _extract_text(doc: Document, published: date | None) -> Article | Skipped:
     text = decode_text(doc.body)
     if text is None:
         return Skipped(doc.url, BINARY)
+    if len(text) > 4 * MAX_ARTICLE_CHARS:  # no clean-up can shorten it enough: spare the work
+        return Skipped(doc.url, too_long(len(text)))
     clean = BoilerplateFilter.load().clean(
         text, title_hint=doc.title_hint, markdown=doc.content_type == "text/markdown"
     )
@@ -244,6 +254,8 @@ def _article(
     if not paragraphs:
         return Skipped(doc.url, NO_TEXT)
     text = "\n\n".join(paragraphs)
+    if len(text) > MAX_ARTICLE_CHARS:
+        return Skipped(doc.url, too_long(len(text)))
     return Article(
         id=article_id(text),
         url=doc.url,

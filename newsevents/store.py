@@ -79,8 +79,10 @@ def _utc_now() -> datetime:
 class Store:
     """A newsevents database. Open it with `Store.open(path)`; `:memory:` for tests."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, *, clock: Clock = _utc_now) -> None:
+    def __init__(self, connection: duckdb.DuckDBPyConnection, *, clock: Clock = _utc_now,
+                 path: str = MEMORY) -> None:
         self._con = connection
+        self._path = path
         self._clock = clock
         self._signatures = StoredSignatures(connection)
 
@@ -102,7 +104,7 @@ class Store:
             connection = duckdb.connect(target)
         except duckdb.Error as error:
             raise StoreError(f"cannot open database {target}: {_open_reason(error)}") from error
-        store = cls(connection, clock=clock)
+        store = cls(connection, clock=clock, path=target)
         try:
             if ingest and target != MEMORY:  # an in-memory database must keep all its rows
                 connection.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
@@ -195,6 +197,8 @@ class Store:
         try:
             new = writer.write(batch)
             self._con.commit()
+        except duckdb.FatalException as error:  # the connection is gone: no rollback, no retry
+            raise StoreError(_fatal_reason(self._path, error)) from error
         except Exception as error:
             self._con.rollback()
             self._signatures.forget(writer.indexed)  # a rolled-back article is no duplicate
@@ -280,6 +284,16 @@ class Store:
             row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
             result[table] = int(row[0]) if row else 0
         return result
+
+
+def _fatal_reason(path: str, error: Exception) -> str:
+    """DuckDB invalidated the database (seen: an automatic checkpoint that ran out of memory
+    after a commit of very long texts). Every committed transaction is in its log."""
+    first = str(error).splitlines()[0] if str(error) else type(error).__name__
+    durable = "COMMIT succeeded" in first
+    return (f"database {path} stopped: DuckDB failed after a write ({first}). The articles "
+            f"stored before{', this batch included,' if durable else ''} are kept; run the "
+            f"ingest again to go on (DuckDB replays its log when it opens the file).")
 
 
 def _open_reason(error: Exception) -> str:

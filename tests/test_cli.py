@@ -161,6 +161,19 @@ def test_a_broken_jsonl_line_skips_that_line_only(tmp_path: Path) -> None:
     assert "stored 1 articles" in result.output
 
 
+def test_a_text_too_long_to_parse_is_skipped_and_the_others_stored(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "story.txt").write_text(ARTICLE, encoding="utf-8")  # spaCy refuses > 1,000,000
+    (folder / "dump.txt").write_text("Soldiers fired on the village.\n" * 40_000, encoding="utf-8")
+    result = run("ingest", str(folder), "--db", str(tmp_path / "l.duckdb"), "--workers", "1")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert "stored 1 articles" in result.output
+    line = next(x for x in result.output.splitlines() if x.startswith("skipped"))
+    assert "dump.txt" in line and "longer than a news article" in line
+
+
 def test_windows_1252_text_is_decoded_not_refused(tmp_path: Path) -> None:
     page = tmp_path / "cp1252.txt"
     page.write_bytes(ARTICLE.replace("Armenian defence", "Armenian “defence”").encode("cp1252"))

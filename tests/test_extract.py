@@ -10,6 +10,7 @@ import pytest
 
 from newsevents.extract import (
     BINARY,
+    MAX_ARTICLE_CHARS,
     NO_TEXT,
     article_id,
     clean_title,
@@ -175,6 +176,33 @@ def test_a_title_from_the_record_is_used_and_removed_from_the_body() -> None:
 @pytest.mark.parametrize("body", [b"", b" \n\n \t", b"fbpx\n\nAdvertisement\nShare\n"])
 def test_text_without_a_story_is_skipped(body: bytes) -> None:
     assert extract(Document("u", body, "text/plain")) == Skipped("u", NO_TEXT)
+
+
+def _long_story(chars: int) -> str:
+    paragraph = "Troops from Northland and Southland exchanged fire on Monday, officials said."
+    return "\n\n".join([paragraph] * (chars // (len(paragraph) + 2) + 1))
+
+
+@pytest.mark.parametrize("chars", [MAX_ARTICLE_CHARS + 100, 5 * MAX_ARTICLE_CHARS])
+def test_a_text_longer_than_any_news_story_is_skipped_with_its_length(chars: int) -> None:
+    text = _long_story(chars)
+    result = extract(Document("long.txt", text.encode(), "text/plain"))
+    assert isinstance(result, Skipped) and result.source == "long.txt"
+    assert f"{len(text):,} characters" in result.reason
+    assert f"at most {MAX_ARTICLE_CHARS:,}" in result.reason
+
+
+def test_a_story_just_under_the_length_limit_is_kept() -> None:
+    text = _long_story(MAX_ARTICLE_CHARS - 200)[: MAX_ARTICLE_CHARS - 200].rsplit("\n\n", 1)[0]
+    assert len(_article(Document("u", text.encode(), "text/plain")).text) <= MAX_ARTICLE_CHARS
+
+
+def test_a_page_whose_main_text_is_too_long_is_skipped() -> None:
+    paragraphs = "".join(f"<p>Paragraph {i}: troops from Northland and Southland exchanged fire "
+                         f"near the border on Monday, officials said.</p>" for i in range(1500))
+    page = f"<html><head><title>Long</title></head><body><article>{paragraphs}</article></body>"
+    result = extract(Document("https://x.org/long", page.encode(), "text/html"))
+    assert isinstance(result, Skipped) and "longer than a news article" in result.reason
 
 
 # --- decoding and identity -------------------------------------------------------------

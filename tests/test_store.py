@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 
 from newsevents import export
@@ -23,6 +24,7 @@ from newsevents.store import (
     SCHEMA_VERSION,
     SIGNATURE_SCHEME_KEY,
     TABLES,
+    Saving,
     Store,
     mention_from_dict,
     mention_to_dict,
@@ -257,6 +259,45 @@ def test_a_failure_inside_save_article_leaves_the_database_as_it_was(
     assert _snapshot(store) == before
     monkeypatch.undo()
     assert store.save_article(article, [make_mention(article)], url=article.url) is True
+
+
+class _CheckpointFails:
+    """A connection whose commits go through and then fail as DuckDB's do when the automatic
+    checkpoint after them runs out of memory (seen with thousands of very long texts)."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+        self._connection = connection
+
+    def commit(self) -> None:
+        self._connection.commit()
+        raise duckdb.FatalException(
+            "FATAL Error: Transaction COMMIT succeeded and is durable, but the autocheckpoint "
+            "failed. Failed to create checkpoint because of error: failed to pin block")
+
+    def rollback(self) -> None:
+        raise duckdb.FatalException("FATAL Error: database has been invalidated")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._connection, name)
+
+
+def test_a_database_duckdb_invalidates_fails_clearly_and_keeps_what_was_committed(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "fatal.duckdb"
+    earlier, article = make_article("An earlier story about a protest."), make_article()
+    with Store.open(path) as store:
+        store.save_article(earlier, [make_mention(earlier, "ev0", code=PROTEST)], url=earlier.url)
+    connection = duckdb.connect(str(path))
+    failing = Store(_CheckpointFails(connection), path=str(path))  # type: ignore[arg-type]
+    with pytest.raises(StoreError) as raised:
+        failing.save_articles([Saving(article, [make_mention(article)], article.url)])
+    message = str(raised.value)
+    assert str(path) in message and "failed to pin block" in message
+    assert "this batch included, are kept" in message and "run the ingest again" in message
+    connection.close()
+    with Store.open(path) as reopened:
+        assert {a.id for a in reopened.articles()} == {earlier.id, article.id}
 
 
 def test_an_article_without_mentions_is_stored(store: Store) -> None:
