@@ -16,6 +16,7 @@ the number of distinct sites over every URL of an event's articles.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -35,8 +36,10 @@ __all__ = [  # all but Store are re-exported from the modules that define them
     "mention_to_dict",
 ]  # fmt: skip
 
+logger = logging.getLogger(__name__)
 SCHEMA_VERSION = 2
-INGEST_MEMORY_LIMIT = "128MB"  # DuckDB's buffer pool while ingesting (see Store.open)
+INGEST_MEMORY_MB = 64  # DuckDB's buffer pool while ingesting (see Store.open)
+MAX_INGEST_MEMORY_MB = 4096  # how far a checkpoint that runs out may raise it (_recover)
 MEMORY = ":memory:"
 FETCH_BATCH = 256
 TABLES = (
@@ -83,6 +86,7 @@ class Store:
                  path: str = MEMORY) -> None:
         self._con = connection
         self._path = path
+        self._memory_mb: int | None = None  # DuckDB's limit when opened for ingest
         self._clock = clock
         self._signatures = StoredSignatures(connection)
 
@@ -91,8 +95,9 @@ class Store:
         """Open (and create if needed) the database at `path`; StoreError when it cannot.
 
         `ingest`: the connection will mostly write, beside worker processes that parse: DuckDB
-        gets one thread and INGEST_MEMORY_LIMIT of memory for its caches, so that its memory
-        stays flat however large the database grows (it spills to disk beyond that).
+        gets one thread and INGEST_MEMORY_MB of memory for its caches, so that its memory
+        stays flat however large the database grows (it spills to disk beyond that); if one of
+        its checkpoints needs more, the store reopens the file with more (`_recover`).
         """
         target = str(path)
         if target != MEMORY:
@@ -107,8 +112,7 @@ class Store:
         store = cls(connection, clock=clock, path=target)
         try:
             if ingest and target != MEMORY:  # an in-memory database must keep all its rows
-                connection.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
-                connection.execute("SET threads = 1")
+                store._limit_memory(INGEST_MEMORY_MB)
             store._ensure_schema()
         except BaseException:
             connection.close()
@@ -117,6 +121,33 @@ class Store:
 
     def close(self) -> None:
         self._con.close()
+
+    def _limit_memory(self, megabytes: int) -> None:
+        self._con.execute(f"SET memory_limit = '{megabytes}MB'")
+        self._con.execute("SET threads = 1")
+        self._memory_mb = megabytes
+
+    def _recover(self, error: duckdb.FatalException) -> None:
+        """DuckDB invalidated the database after a commit that it says is durable: seen when
+        the automatic checkpoint after it ran out of memory (thousands of very long texts in
+        one row group need more than the ingest limit). Reopen the file (DuckDB replays its
+        log) with twice the memory and go on; StoreError when that cannot help."""
+        limit = self._memory_mb
+        if (limit is None or limit >= MAX_INGEST_MEMORY_MB or self._path == MEMORY
+                or "COMMIT succeeded" not in str(error)):
+            raise StoreError(_fatal_reason(self._path, error)) from error
+        try:
+            self._con.close()
+        except duckdb.Error:
+            pass  # an invalidated connection may refuse to close cleanly; it is dropped
+        try:
+            self._con = duckdb.connect(self._path)
+            self._limit_memory(min(2 * limit, MAX_INGEST_MEMORY_MB))
+        except duckdb.Error as reopen:
+            raise StoreError(_fatal_reason(self._path, reopen)) from error
+        self._signatures.rebind(self._con)
+        logger.warning("database %s: a DuckDB checkpoint ran out of %d MB; reopened with %d MB "
+                       "(nothing lost)", self._path, limit, self._memory_mb)
 
     def __enter__(self) -> Store:
         return self
@@ -198,7 +229,8 @@ class Store:
             new = writer.write(batch)
             self._con.commit()
         except duckdb.FatalException as error:  # the connection is gone: no rollback, no retry
-            raise StoreError(_fatal_reason(self._path, error)) from error
+            self._recover(error)  # the batch is stored, or StoreError
+            return new
         except Exception as error:
             self._con.rollback()
             self._signatures.forget(writer.indexed)  # a rolled-back article is no duplicate

@@ -31,6 +31,10 @@ class StoredSignatures:
         self._con = connection
         self.index: NearDuplicateIndex | None = None
 
+    def rebind(self, connection: duckdb.DuckDBPyConnection) -> None:
+        """Go on through a reopened connection to the same database (the index stays)."""
+        self._con = connection
+
     def load(self) -> NearDuplicateIndex:
         """The LSH index of every stored signature, built on first use (outside a transaction)."""
         if self.index is None:

@@ -281,7 +281,7 @@ class _CheckpointFails:
         return getattr(self._connection, name)
 
 
-def test_a_database_duckdb_invalidates_fails_clearly_and_keeps_what_was_committed(
+def test_a_database_duckdb_invalidates_outside_ingest_fails_clearly_and_keeps_what_was_committed(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "fatal.duckdb"
@@ -298,6 +298,30 @@ def test_a_database_duckdb_invalidates_fails_clearly_and_keeps_what_was_committe
     connection.close()
     with Store.open(path) as reopened:
         assert {a.id for a in reopened.articles()} == {earlier.id, article.id}
+
+
+def _memory_limit(store: Store) -> str:
+    return store._con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+
+
+def test_an_ingest_whose_checkpoint_runs_out_reopens_with_more_memory_and_goes_on(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "recover.duckdb"
+    first, second, third = (make_article(f"Story number {n} about a strike.") for n in (1, 2, 3))
+    with Store.open(path, ingest=True) as store:
+        store.save_article(first, [make_mention(first, "ev1")], url=first.url)
+        store._con = _CheckpointFails(store._con)  # type: ignore[assignment]
+        store._signatures.rebind(store._con)
+        assert store.save_articles([Saving(second, [make_mention(second, "ev2")], second.url)]
+                                   ) == [True]
+        assert _memory_limit(store) == "122.0 MiB"  # twice 64 MB, printed in MiB
+        assert "reopened with 128 MB" in caplog.text and str(path) in caplog.text
+        assert store.save_article(third, [make_mention(third, "ev3")], url=third.url)
+        assert store.save_article(second, [], url=second.url) is False  # still known
+    with Store.open(path) as reopened:
+        assert {a.id for a in reopened.articles()} == {first.id, second.id, third.id}
+        assert reopened.counts()["articles"] == 3
 
 
 def test_an_article_without_mentions_is_stored(store: Store) -> None:
@@ -526,7 +550,7 @@ def test_a_store_opened_for_ingest_bounds_duckdbs_memory_and_threads(tmp_path: P
             "SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()
         article = make_article()
         assert store.save_article(article, [make_mention(article)], url=article.url)
-    assert (limit, threads) == ("122.0 MiB", 1)  # DuckDB prints 128MB in MiB
+    assert (limit, threads) == ("61.0 MiB", 1)  # DuckDB prints 64MB in MiB
     with Store.open(tmp_path / "ingest.duckdb") as reader:  # reading keeps DuckDB's defaults
         assert reader.event("ev1") is not None
         assert reader._con.execute("SELECT current_setting('threads')").fetchone() != (1,) \
