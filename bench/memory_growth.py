@@ -83,8 +83,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         opened = (DiscardingStore() if args.store == "none"
                   else Store.open(Path(folder) / "growth.duckdb", ingest=True))
         with opened as store:
-            summary = process([str(args.corpus)], store, options=RunOptions(workers=args.workers),
-                              on_document=lambda: sample(store))  # type: ignore[arg-type]
+            summary = process([str(args.corpus)], store,  # type: ignore[arg-type]
+                              options=RunOptions(workers=args.workers),
+                              on_document=lambda: sample(store))
     print(f"{summary.documents} documents, {summary.articles} articles; peak {peak[0]} MB PSS; "
           f"{time.monotonic() - started:.0f} s")
 

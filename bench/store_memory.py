@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import random
 import resource
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from make_synthetic import write_corpus
+from memory_growth import duckdb_mb, rollup
 
 from newsevents.memory import Trimmer
 from newsevents.pipeline import RunOptions, process
@@ -69,20 +70,6 @@ def variant(item: Saving, round_: int, text_chars: int) -> Saving:
     return Saving(copy, mentions, copy.url)
 
 
-def memory_mb() -> dict[str, int]:
-    fields = {}
-    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
-        parts = line.split()
-        if len(parts) == 3 and parts[2] == "kB":
-            fields[parts[0].rstrip(":")] = int(parts[1]) // 1024
-    return fields
-
-
-def duckdb_mb(store: Any) -> int:
-    used = store._con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()
-    return int(used[0] or 0) // 2**20
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=20_000)
@@ -109,12 +96,12 @@ def main(argv: Sequence[str] | None = None) -> None:
                     store.save_articles(batch)
                     trimmer.count(len(batch))
                     stored += len(batch)
-                    now = memory_mb()
+                    now = {k: v // 1024 for k, v in rollup(os.getpid()).items()}
                     peak = max(peak, now["Rss"])
                     if stored % args.every < BATCH:
                         print(f"{stored:7d} articles {time.monotonic() - started:6.0f} s  "
                               f"writer RSS {now['Rss']:4d} MB  PSS {now['Pss']:4d} MB  "
-                              f"duckdb {duckdb_mb(store):4d} MB  peak RSS {peak:4d} MB",
+                              f"duckdb {duckdb_mb(store):>4} MB  peak RSS {peak:4d} MB",
                               flush=True)
                     if stored >= args.articles:
                         break

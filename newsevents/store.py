@@ -28,7 +28,7 @@ import duckdb
 from newsevents.errors import StoreError
 from newsevents.mention_json import mention_from_dict, mention_to_dict
 from newsevents.models import Article, Mention
-from newsevents.store_batch import BatchWriter, Saving
+from newsevents.store_batch import ARTICLE_COLUMNS, BatchWriter, Saving
 from newsevents.store_signatures import SIGNATURE_SCHEME_KEY, StoredSignatures
 
 __all__ = [  # all but Store are re-exported from the modules that define them
@@ -70,7 +70,6 @@ _COLUMNS = {
     "event_articles": "event_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL",
     "links": "event_id VARCHAR NOT NULL, responds_to VARCHAR NOT NULL",
 }  # fmt: skip
-_ARTICLE_COLUMNS = "id, url, title, published, site, text, caption"
 
 Clock = Callable[[], datetime]
 
@@ -134,7 +133,7 @@ class Store:
         log) with twice the memory and go on; StoreError when that cannot help."""
         limit = self._memory_mb
         if (limit is None or limit >= MAX_INGEST_MEMORY_MB or self._path == MEMORY
-                or "COMMIT succeeded" not in str(error)):
+                or not _durable(error)):
             raise StoreError(_fatal_reason(self._path, error)) from error
         try:
             self._con.close()
@@ -249,7 +248,7 @@ class Store:
         """Every stored article, oldest ingest first, fetched in batches."""
         cursor = self._con.cursor()
         try:
-            cursor.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY ingested_at, id")
+            cursor.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY ingested_at, id")
             while rows := cursor.fetchmany(FETCH_BATCH):
                 yield from (_article(row) for row in rows)
         finally:
@@ -257,7 +256,7 @@ class Store:
 
     def article(self, article_id: str) -> Article | None:
         row = self._con.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]
         ).fetchone()
         return _article(row) if row else None
 
@@ -322,10 +321,14 @@ def _fatal_reason(path: str, error: Exception) -> str:
     """DuckDB invalidated the database (seen: an automatic checkpoint that ran out of memory
     after a commit of very long texts). Every committed transaction is in its log."""
     first = str(error).splitlines()[0] if str(error) else type(error).__name__
-    durable = "COMMIT succeeded" in first
     return (f"database {path} stopped: DuckDB failed after a write ({first}). The articles "
-            f"stored before{', this batch included,' if durable else ''} are kept; run the "
+            f"stored before{', this batch included,' if _durable(error) else ''} are kept; run the "
             f"ingest again to go on (DuckDB replays its log when it opens the file).")
+
+
+def _durable(error: Exception) -> bool:
+    """DuckDB's word that the commit the error followed is in its log."""
+    return "COMMIT succeeded" in str(error)
 
 
 def _open_reason(error: Exception) -> str:

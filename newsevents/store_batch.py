@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from newsevents.store_signatures import StoredSignatures
 
-_ARTICLE_COLUMNS = "id, url, title, published, site, text, caption"
+ARTICLE_COLUMNS = "id, url, title, published, site, text, caption"  # store.py reads them
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,7 @@ class BatchWriter:
     # --- writing ---------------------------------------------------------------------------
 
     def _insert(self, rows: _Rows) -> None:
-        self._insert_rows(f"articles ({_ARTICLE_COLUMNS}, ingested_at)", 8, rows.articles)
+        self._insert_rows(f"articles ({ARTICLE_COLUMNS}, ingested_at)", 8, rows.articles)
         self._insert_rows("signatures", 2, rows.signatures)
         self._insert_rows("article_urls", 3, [value for (article_id, url), site in
                                               rows.urls.items()
