@@ -10,11 +10,15 @@ from .casualties import find_casualties
 from .drafts import Draft, LocalCountries, owner_of, token_owners
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from .models import Country
 
 MAX_SOURCE_WORDS = 8
+# A concession set before a report is the writer's, not part of what is reported: "Despite
+# ..., the ministry said". (Time clauses are left to the report: "After the strike, the army
+# said ten died" is the army's account of the strike too.)
+CONCESSIVE_WORDS = frozenset({"despite", "notwithstanding", "although", "though"})
 
 
 LAST_ATTACK_KEY = "newsevents.last_attack"  # Doc.user_data: the last attack with an actor
@@ -70,7 +74,10 @@ def _continue_attack(sent: Span, drafts: list[Draft]) -> None:
 
 def read_attribution(sent: Span, drafts: list[Draft], discourse: Discourse,
                      local: list[tuple[int, Country]]) -> None:
-    sources: dict[str, str] = {}
+    """Every source of the sentence, for each of its drafts but those the source's reporting
+    verb does not report ("Despite Pakistan's incursion, the country says it respects ...": the
+    incursion is the writer's concession, not the country's claim)."""
+    sources: dict[str, tuple[str, int | None]] = {}
     for found in find_attributions(sent):
         source = found.source.replace("’", "'")
         if source.lower() in {"he", "she", "it", "they", "we", "i", "you"} or \
@@ -82,7 +89,23 @@ def read_attribution(sent: Span, drafts: list[Draft], discourse: Discourse,
             if not here.countries:
                 continue
             source = here.countries[-1].name
-        sources.setdefault(source.lower(), source)
+        sources.setdefault(source.lower(), (source, found.verb_i))
     for draft in drafts:
-        draft.attributed_to = list(sources.values())
+        draft.attributed_to = [source for source, verb_i in sources.values()
+                               if verb_i is None or not _conceded(draft, sent.doc[verb_i])]
 
+
+def _conceded(draft: Draft, verb: Token) -> bool:
+    """The draft's trigger is in a concession set before the reporting verb and its speaker
+    ("Despite X, the ministry said", "Although X, officials said"). Only the word counts: the
+    parse may label the reported clause itself adverbial ("Chad expelled two diplomats, the
+    ministry said")."""
+    subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for child in verb.children:
+        framed = child.dep_ == "prep" and child.lower_ in CONCESSIVE_WORDS or \
+            child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONCESSIVE_WORDS
+                                          for m in child.children)
+        if framed and child.i < min(subjects, default=verb.i) and \
+                child.left_edge.i <= draft.token.i <= child.right_edge.i:
+            return True
+    return False

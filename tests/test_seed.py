@@ -59,6 +59,8 @@ def test_pakistan_strikes_militants_in_sistan_baluchestan(events: list[dict]) ->
     assert strike["mode"] == "aerial"
     sources = " ".join(strike["attributed_to"]).lower()
     assert "ministry of foreign affairs" in sources and "fox news" in sources
+    # "Despite Pakistan's incursion, the country says ...": the writer's, not Pakistan's claim
+    assert "Pakistan" not in strike["attributed_to"]
     answered = next(e for e in events if e["id"] == strike["responds_to"])
     assert answered["type"] == "ASSAULT" and answered["actor"]["country"] == "IRN"
 

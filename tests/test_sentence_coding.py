@@ -149,3 +149,26 @@ def test_a_party_without_text_claims_no_span() -> None:
     named = Party("Syria", "Syria", "SYR", None)
     counts = span_counts(named, sentence, [(0, 9)])
     assert (counts.tp, counts.fp, counts.fn) == (0, 1, 1)
+
+
+def _assault_sources(coder: Coder, text: str) -> list[str]:
+    mentions = [m for m in coder.code_text(text, PUBLISHED) if m.code.type == "ASSAULT"]
+    assert len(mentions) == 1, mentions
+    return list(mentions[0].attributed_to)
+
+
+def test_a_conceded_act_is_not_the_source_of_the_report_that_follows(coder: Coder) -> None:
+    """'Despite Kenya's incursion, the country says it respects ...': the incursion is the
+    writer's, so Kenya does not become a source of Kenya's strike."""
+    sources = _assault_sources(coder, (
+        "On Thursday, Kenya's army struck militants in Somalia, according to Reuters. "
+        "Despite Kenya's incursion, the country says it fully respects Somalia's sovereignty."))
+    assert sources == ["Reuters"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's army struck militants in Somalia on Thursday, the defence ministry said.",
+    "After Kenyan jets bombed a camp in Somalia, the defence ministry said ten militants died.",
+])
+def test_a_reported_or_timed_act_keeps_its_reporter(coder: Coder, text: str) -> None:
+    assert _assault_sources(coder, text) == ["defence ministry"]
