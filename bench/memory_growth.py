@@ -5,8 +5,10 @@
 One `pipeline.process` run over CORPUS (e.g. `bench/make_synthetic.py 16000 corpus.jsonl`);
 every `--every` documents it prints the total PSS of the process tree, then each process's
 PSS / private dirty memory in MB: the writer (this process), the zygote, the workers, and
-DuckDB's own count of the memory it holds. `bench/throughput.py --memory-scaling` gives the peak
-of whole runs of different sizes; this shows which process grows and whether it levels off.
+DuckDB's own count of the memory it holds; then the peak of that window of documents, from a
+thread that samples the tree every SAMPLE_SECONDS, with each process's PSS at that moment.
+`bench/throughput.py --memory-scaling` gives the peak of whole runs of different sizes; this
+shows which process grows, whether it levels off, and whether the peaks between samples grow.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +26,8 @@ from throughput import DiscardingStore, _tree
 
 from newsevents.pipeline import RunOptions, process
 from newsevents.store import Store
+
+SAMPLE_SECONDS = 0.2
 
 
 def rollup(pid: int) -> dict[str, int]:
@@ -57,6 +62,37 @@ def duckdb_mb(store: Any) -> str:
     return f"{used / 2**20:.0f}"
 
 
+def tree_pss(root: int) -> tuple[int, str]:
+    """The total PSS of the process tree in MB, and each process's PSS."""
+    processes = [(role(pid, root), rollup(pid).get("Pss", 0) // 1024) for pid in _tree(root)]
+    return sum(mb for _, mb in processes), " ".join(f"{name} {mb}" for name, mb in processes)
+
+
+class WindowPeak:
+    """A thread sampling the tree's PSS; `take()` returns the peak since the last call."""
+
+    def __init__(self, root: int) -> None:
+        self._root, self._peak, self._lock = root, (0, ""), threading.Lock()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(SAMPLE_SECONDS):
+            now = tree_pss(self._root)
+            with self._lock:
+                self._peak = max(self._peak, now)
+
+    def take(self) -> tuple[int, str]:
+        with self._lock:
+            peak, self._peak = self._peak, (0, "")
+        return peak
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
@@ -65,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--store", choices=("duckdb", "none"), default="duckdb")
     args = parser.parse_args(argv)
     root, started, seen, peak = os.getpid(), time.monotonic(), [0], [0]
+    window = WindowPeak(root)
 
     def sample(store: Any) -> None:
         seen[0] += 1
@@ -78,6 +115,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                           for pid, fields in processes.items())
         print(f"{seen[0]:7d} docs {time.monotonic() - started:6.0f} s  total {total:5d} MB  "
               f"duckdb {duckdb_mb(store)} MB  [{parts}]", flush=True)
+        top, where = window.take()
+        peak[0] = max(peak[0], top)
+        print(f"{'':13s} window peak {top:5d} MB  [{where}]", flush=True)
 
     with tempfile.TemporaryDirectory(prefix="newsevents-memory-") as folder:
         opened = (DiscardingStore() if args.store == "none"
@@ -86,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             summary = process([str(args.corpus)], store,  # type: ignore[arg-type]
                               options=RunOptions(workers=args.workers),
                               on_document=lambda: sample(store))
+    window.stop()
+    peak[0] = max(peak[0], window.take()[0])  # the end: the last window and the store's close
     print(f"{summary.documents} documents, {summary.articles} articles; peak {peak[0]} MB PSS; "
           f"{time.monotonic() - started:.0f} s")
 

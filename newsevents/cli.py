@@ -225,11 +225,15 @@ def show(
 ) -> None:
     """Show one event (with its evidence) or one article, as JSON."""
 
+    from .export import all_evidence
+
     def run() -> None:
         with open_store(db) as store:
             full = _full_id(store, id)
             record = store.event(full)
-            if record is None:
+            if record is not None:  # every sentence, where the record keeps the first ones
+                record["evidence"] = all_evidence(store.mentions_for(full))
+            else:
                 article = store.article(full)
                 if article is None:
                     raise fail(f"no event or article with id {id!r}")

@@ -18,6 +18,10 @@ ARTICLE_FORMATS = ("table", "jsonl")
 LIST_SEPARATOR = "; "
 TABLE_WIDTH = 100
 SHORT_ID = 8
+# An event's record keeps the evidence of its first MAX_EVIDENCE spans; the mentions table keeps
+# every one (`newsevents show` prints them all). A record that grew with every article telling
+# its event was rewritten in full at each new one, and DuckDB needed 64 MB buffers to scan them.
+MAX_EVIDENCE = 25
 CSV_COLUMNS = (
     "id", "type", "mode", "context", "quad_class", "score", "cameo", "goldstein",
     "acled_event_type", "acled_sub_event_type",
@@ -41,7 +45,8 @@ def event_record(
 ) -> dict[str, Any]:
     """One event record from the mentions of one event, first mention first.
 
-    Evidence, attribution, co-actors and articles are unions; confidence is the maximum;
+    Evidence (its first MAX_EVIDENCE spans), attribution, co-actors and articles are unions;
+    confidence is the maximum;
     every other field is the first non-null value. `urls` and `sites` map article ids to the
     article's URL and site; an article without a site counts as a source of its own.
     `carriers` maps an article id to the sites of every URL that carried it (syndicated
@@ -76,7 +81,7 @@ def event_record(
         "attributed_to": _unique(a for m in mentions for a in m.attributed_to),
         "responds_to": _first(m.responds_to for m in mentions),
         "confidence": max(m.confidence for m in mentions),
-        "evidence": _evidence(mentions, urls),
+        "evidence": _evidence(mentions, urls)[:MAX_EVIDENCE],
         "article_ids": article_ids,
         "num_articles": len(article_ids),
         "num_sources": _num_sources(article_ids, sites, carriers or {}),
@@ -107,7 +112,7 @@ def merge_records(older: Mapping[str, Any], newer: Mapping[str, Any]) -> dict[st
                                ("name", "country", "sector")),
         "confidence": max(older["confidence"], newer["confidence"]),
         "evidence": _first_by([*older["evidence"], *newer["evidence"]],
-                              ("article_id", "start", "end")),
+                              ("article_id", "start", "end"))[:MAX_EVIDENCE],
         "num_sources": max(older["num_sources"], newer["num_sources"]),
         "reason": _reasons([older["reason"], newer["reason"]]),
     }
@@ -172,6 +177,12 @@ def _place(place: Place | None) -> dict[str, Any] | None:
         "admin1_code": place.admin1_code, "lat": place.lat, "lon": place.lon,
         "precision": place.precision,
     }  # fmt: skip
+
+
+def all_evidence(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
+    """Every evidence span of the mentions, first mention first (a record keeps only the
+    first MAX_EVIDENCE)."""
+    return _evidence(mentions, {})
 
 
 def _evidence(mentions: Sequence[Mention], urls: Mapping[str, str]) -> list[dict[str, Any]]:

@@ -126,6 +126,17 @@ class Store:
         self._con.execute("SET threads = 1")
         self._memory_mb = megabytes
 
+    def _more_memory(self) -> bool:
+        """A statement ran out of the ingest limit (a scan of large event records needs 64 MB
+        buffers): double it, up to MAX_INGEST_MEMORY_MB; False when it cannot grow."""
+        limit = self._memory_mb
+        if limit is None or limit >= MAX_INGEST_MEMORY_MB:
+            return False
+        self._limit_memory(min(2 * limit, MAX_INGEST_MEMORY_MB))
+        logger.warning("database %s: a DuckDB statement ran out of %d MB; retried with %d MB",
+                       self._path, limit, self._memory_mb)
+        return True
+
     def _recover(self, error: duckdb.FatalException) -> None:
         """DuckDB invalidated the database after a commit that it says is durable: seen when
         the automatic checkpoint after it ran out of memory (thousands of very long texts in
@@ -233,6 +244,8 @@ class Store:
         except Exception as error:
             self._con.rollback()
             self._signatures.forget(writer.indexed)  # a rolled-back article is no duplicate
+            if isinstance(error, duckdb.OutOfMemoryException) and self._more_memory():
+                return self.save_articles(batch)  # the same batch, with twice the memory
             if len(batch) > 1:
                 return [self.save_articles([item])[0] for item in batch]
             if isinstance(error, StoreError):

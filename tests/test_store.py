@@ -324,6 +324,64 @@ def test_an_ingest_whose_checkpoint_runs_out_reopens_with_more_memory_and_goes_o
         assert reopened.counts()["articles"] == 3
 
 
+class _OutOfMemoryOnce:
+    """A connection whose first read of event records runs out of memory, as DuckDB's scan of
+    large records did at its 64 MB ingest limit ("failed to allocate data of size 64.0 MiB")."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+        self._connection, self.failed = connection, False
+
+    def execute(self, query: str, *args: Any) -> Any:
+        if not self.failed and query.startswith("SELECT id, record FROM events"):
+            self.failed = True
+            raise duckdb.OutOfMemoryException(
+                "Out of Memory Error: failed to allocate data of size 64.0 MiB")
+        return self._connection.execute(query, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._connection, name)
+
+
+def test_an_ingest_statement_that_runs_out_of_memory_is_retried_with_more(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "oom.duckdb"
+    first, second = (make_article(f"Story number {n} about a strike.") for n in (1, 2))
+    with Store.open(path, ingest=True) as store:
+        store.save_article(first, [make_mention(first)], url=first.url)
+        failing = _OutOfMemoryOnce(store._con)
+        store._con = failing  # type: ignore[assignment]
+        store._signatures.rebind(store._con)
+        assert store.save_articles([Saving(second, [make_mention(second)], second.url)]) == [True]
+        assert failing.failed and _memory_limit(store) == "122.0 MiB"  # twice 64 MB, in MiB
+        assert "ran out of 64 MB; retried with 128 MB" in caplog.text
+        assert store.event("ev1")["num_articles"] == 2  # type: ignore[index]
+
+
+def test_an_event_record_keeps_its_first_evidence_and_show_prints_all(tmp_path: Path) -> None:
+    """An event told by many articles: its record stays small (it is rewritten at each new
+    article), its counts stay exact, and `newsevents show` reads every sentence back."""
+    from typer.testing import CliRunner
+
+    from newsevents.cli import app
+
+    path = tmp_path / "many.duckdb"
+    articles = [make_article(f"Pakistan struck targets in Iran, report {n} said.")
+                for n in range(export.MAX_EVIDENCE + 5)]
+    with Store.open(path, ingest=True) as store:
+        for start in range(0, len(articles), 7):  # several batches: records merged, not rebuilt
+            store.save_articles([Saving(a, [make_mention(a)], f"https://s{n}.example/x")
+                                 for n, a in enumerate(articles[start:start + 7], start)])
+        record = store.event("ev1")
+    assert record is not None and record["num_articles"] == len(articles)
+    assert [e["article_id"] for e in record["evidence"]] == \
+        [a.id for a in articles[:export.MAX_EVIDENCE]]
+    shown = CliRunner().invoke(app, ["show", "ev1", "--db", str(path)])
+    assert shown.exit_code == 0, shown.output
+    assert [e["sentence"] for e in json.loads(shown.output)["evidence"]] == \
+        [a.text for a in articles]
+
+
 def test_an_article_without_mentions_is_stored(store: Store) -> None:
     article = make_article()
     assert store.save_article(article, [], url=article.url)
