@@ -129,22 +129,28 @@ class Store:
     def _more_memory(self) -> bool:
         """A statement ran out of the ingest limit (a scan of large event records needs 64 MB
         buffers): double it, up to MAX_INGEST_MEMORY_MB; False when it cannot grow."""
+        limit, more = self._memory_mb, self._doubled_limit()
+        if more is None:
+            return False
+        self._limit_memory(more)
+        logger.warning("database %s: a DuckDB statement ran out of %d MB; retried with %d MB",
+                       self._path, limit, more)
+        return True
+
+    def _doubled_limit(self) -> int | None:
+        """Twice the ingest limit, at most MAX_INGEST_MEMORY_MB; None when it cannot grow."""
         limit = self._memory_mb
         if limit is None or limit >= MAX_INGEST_MEMORY_MB:
-            return False
-        self._limit_memory(min(2 * limit, MAX_INGEST_MEMORY_MB))
-        logger.warning("database %s: a DuckDB statement ran out of %d MB; retried with %d MB",
-                       self._path, limit, self._memory_mb)
-        return True
+            return None
+        return min(2 * limit, MAX_INGEST_MEMORY_MB)
 
     def _recover(self, error: duckdb.FatalException) -> None:
         """DuckDB invalidated the database after a commit that it says is durable: seen when
         the automatic checkpoint after it ran out of memory (thousands of very long texts in
         one row group need more than the ingest limit). Reopen the file (DuckDB replays its
         log) with twice the memory and go on; StoreError when that cannot help."""
-        limit = self._memory_mb
-        if (limit is None or limit >= MAX_INGEST_MEMORY_MB or self._path == MEMORY
-                or not _durable(error)):
+        limit, more = self._memory_mb, self._doubled_limit()
+        if more is None or self._path == MEMORY or not _durable(error):
             raise StoreError(_fatal_reason(self._path, error)) from error
         try:
             self._con.close()
@@ -152,7 +158,7 @@ class Store:
             pass  # an invalidated connection may refuse to close cleanly; it is dropped
         try:
             self._con = duckdb.connect(self._path)
-            self._limit_memory(min(2 * limit, MAX_INGEST_MEMORY_MB))
+            self._limit_memory(more)
         except duckdb.Error as reopen:
             raise StoreError(_fatal_reason(self._path, reopen)) from error
         self._signatures.rebind(self._con)
