@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .attribution import is_reporting_verb
@@ -180,15 +181,26 @@ def _best_date(dates: list[DateRef]) -> DateRef:
 
 
 def mention_id(type_: str, actor: Party | None, target: Party | None, place: Place | None,
-               when: DateRef) -> str:
-    """Stable hash of type, parties, place and date: the same event gets the same id."""
+               when: DateRef, published: date | None = None) -> str:
+    """Stable hash of type, parties, place and date: the same event gets the same id.
+
+    An undated mention takes the ISO week of its article's publication instead (`published`;
+    never its date: the record stays undated): "rebels attacked the army", told without a date
+    in stories months apart, is not one event. Its stories of one week still merge."""
     def party_key(p: Party | None) -> str:
         return "" if p is None else (p.country or p.name.lower())
 
     key = "|".join([type_, party_key(actor), party_key(target),
                     (place.admin1_code or place.country or "") if place else "",
-                    when.date.isoformat() if when.date else ""])
+                    when.date.isoformat() if when.date else _undated_bucket(published)])
     return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _undated_bucket(published: date | None) -> str:
+    if published is None:
+        return ""
+    year, week, _ = published.isocalendar()
+    return f"undated {year}-W{week:02d}"
 
 
 # Clause links that put an event under another act: "agreed to withdraw", "after X shelled",
@@ -275,7 +287,7 @@ def build_mention(cluster: Cluster, article: Article, lexicon: Lexicon) -> Menti
     fatalities = max((d.fatalities for d in drafts if d.fatalities is not None), default=None)
     injuries = max((d.injuries for d in drafts if d.injuries is not None), default=None)
     return Mention(
-        id=mention_id(code.type, actor, target, place, when),
+        id=mention_id(code.type, actor, target, place, when, article.published),
         article_id=article.id,
         code=code,
         actor=actor,

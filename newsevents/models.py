@@ -124,7 +124,7 @@ class EventCode:
 class Mention:
     """One event as one article reports it (possibly over several sentences)."""
 
-    id: str  # stable hash of type, parties, place, date
+    id: str  # stable hash of type, parties, place, date (undated: publication week)
     article_id: str
     code: EventCode
     actor: Party | None

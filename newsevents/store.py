@@ -4,8 +4,9 @@ One `save_articles` call is one transaction (`store_batch` writes it in a fixed 
 statements): either every article of the batch, its URL, its mentions and the events they
 change are written, or nothing is, and the batch is then saved one article at a time so
 that only a bad article is lost. An event is all mentions with the same `Mention.id` (a
-content hash of type, parties, place and date); its record is `export.event_record` of
-them, kept up to date by merging (`export.merge_records`) as articles add mentions.
+content hash of type, parties, place and date, or publication week when undated); its record
+is `export.event_record` of them, kept up to date by merging (`export.merge_records`) as
+articles add mentions.
 
 Syndicated copies are one article: an article whose id is stored, or whose MinHash signature
 finds a near-duplicate in the LSH index (`store_signatures`), only adds its URL and site to

@@ -85,3 +85,19 @@ def test_a_continuing_sentence_takes_the_latest_date_of_its_paragraph(
     """The dates of sentences without events count only here (they are read lazily)."""
     mentions = coder.code_text(text, date(2025, 3, 14))
     assert of_type(mentions, "ASSAULT").date.date == expected
+
+
+def test_an_undated_event_is_one_event_within_a_publication_week_only(coder: Coder) -> None:
+    """An undated act gets no date, and its id takes the ISO week its story was published in:
+    stories of one week merge, the same words months later are another event."""
+    text = "Rebels attacked an army base in northern Mali, killing six soldiers."
+
+    def attack(published: date) -> Mention:
+        found = of_type(coder.code_text(text, published), "ASSAULT")
+        assert found.date.date is None, found.date
+        return found
+
+    monday, sunday = attack(date(2024, 3, 4)), attack(date(2024, 3, 10))
+    assert monday.id == sunday.id
+    assert attack(date(2024, 3, 11)).id != monday.id  # the next Monday: another week
+    assert attack(date(2024, 9, 4)).id != monday.id
