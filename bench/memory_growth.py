@@ -148,10 +148,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             summary = process([str(args.corpus)], store,  # type: ignore[arg-type]
                               options=RunOptions(workers=args.workers),
                               on_document=lambda: sample(store))
-            window.stop()
-            peak[0] = max(peak[0], window.take()[0])  # the end: the last window
             if isinstance(store, Store):
-                print(breakdown(store), flush=True)
+                print(breakdown(store), flush=True)  # it closes the store
+    window.stop()
+    peak[0] = max(peak[0], window.take()[0])  # the end: the last window and the store's close
     print(f"{summary.documents} documents, {summary.articles} articles; peak {peak[0]} MB PSS; "
           f"{time.monotonic() - started:.0f} s")
 

@@ -181,7 +181,7 @@ def _best_date(dates: list[DateRef]) -> DateRef:
 
 
 def mention_id(type_: str, actor: Party | None, target: Party | None, place: Place | None,
-               when: DateRef, published: date | None = None) -> str:
+               when: DateRef, published: date | None) -> str:
     """Stable hash of type, parties, place and date: the same event gets the same id.
 
     An undated mention takes the ISO week of its article's publication instead (`published`;
